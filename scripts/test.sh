@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Restores, builds (zero warnings), starts a throwaway PostgreSQL on a free loopback port, runs every
+# test project, stops it, and ends with "N passed, N failed, N skipped". Exits non-zero when a test
+# fails or none ran.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+source scripts/postgres.sh
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+command -v dotnet >/dev/null || { echo "dotnet SDK not found (see global.json for the band)" >&2; exit 1; }
+
+ensure_postgres_installed
+pg_dir=$(mktemp -d /tmp/connectors-test-pg.XXXXXX)
+results=$(mktemp -d /tmp/connectors-test-results.XXXXXX)
+cleanup() { stop_cluster "$pg_dir"; rm -rf "$pg_dir"; }
+trap cleanup EXIT
+pg_port=$(free_port)
+# Durability off: a throwaway test server trades crash safety for speed (TOOLCHAIN.md).
+start_cluster "$pg_dir" "$pg_port" fsync=off synchronous_commit=off full_page_writes=off max_connections=300
+export CONNECTORS_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
+echo "PostgreSQL for tests on 127.0.0.1:$pg_port"
+
+if command -v docker-compose >/dev/null && [ -f docker-compose.yml ]; then
+  docker-compose -f docker-compose.yml config -q && echo "docker-compose.yml: valid"
+fi
+
+dotnet restore Connectors.sln
+dotnet build Connectors.sln --no-restore -c Release -warnaserror
+
+status=0
+for project in tests/*/*.csproj; do
+  name=$(basename "$project" .csproj)
+  dotnet test "$project" --no-build -c Release \
+    --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
+done
+
+# Add up the TRX counters: dotnet test's own summary is not a line CI reads.
+read -r passed failed skipped < <(python3 - "$results" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+p = f = s = 0
+for path in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
+    c = ET.parse(path).getroot().find("t:ResultSummary/t:Counters", ns)
+    if c is None: continue
+    p += int(c.get("passed", 0)); f += int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0))
+    s += int(c.get("notExecuted", 0))
+print(p, f, s)
+PY
+)
+rm -rf "$results"
+echo "$passed passed, $failed failed, $skipped skipped"
+if [ "$failed" -gt 0 ] || [ "$status" -ne 0 ]; then exit 1; fi
+if [ "$passed" -eq 0 ]; then echo "no test ran" >&2; exit 1; fi

@@ -1,0 +1,63 @@
+using System.Text;
+using Connector.OAuth2.Configuration;
+
+namespace Connector.OAuth2.Authorization;
+
+/// <summary>Builds the RFC 6749 §4.1.1 authorization request URL for a connector.</summary>
+public static class AuthorizationUrlBuilder
+{
+    public static Uri Build(OAuth2ConnectorConfig config, AuthorizationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(request);
+        if (config.Pkce && string.IsNullOrEmpty(request.CodeChallenge))
+        {
+            throw new ArgumentException("The connector uses PKCE: a code challenge is required.", nameof(request));
+        }
+
+        var endpoint = config.AuthorizationEndpoint;
+        var url = new StringBuilder(endpoint, endpoint.Length + 256);
+
+        // A query string already on the endpoint is kept and extended (Logto appends a second '?').
+        var separator = endpoint.Contains('?', StringComparison.Ordinal)
+            ? (endpoint.EndsWith('?') || endpoint.EndsWith('&') ? "" : "&")
+            : "?";
+        url.Append(separator);
+
+        Append(url, "response_type", config.ResponseType, first: true);
+        Append(url, "client_id", config.ClientId);
+        Append(url, "redirect_uri", request.RedirectUri);
+        var scope = request.Scope ?? config.Scope;
+        if (!string.IsNullOrEmpty(scope))
+        {
+            Append(url, "scope", scope);
+        }
+
+        Append(url, "state", request.State);
+        if (config.Pkce)
+        {
+            Append(url, "code_challenge", request.CodeChallenge!);
+            Append(url, "code_challenge_method", PkceCodes.Method);
+        }
+
+        if (config.CustomConfig is { } custom)
+        {
+            foreach (var (key, value) in custom)
+            {
+                Append(url, ParameterNames.ToSnakeCase(key), value);
+            }
+        }
+
+        return new Uri(url.ToString());
+    }
+
+    private static void Append(StringBuilder url, string name, string value, bool first = false)
+    {
+        if (!first)
+        {
+            url.Append('&');
+        }
+
+        url.Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value));
+    }
+}

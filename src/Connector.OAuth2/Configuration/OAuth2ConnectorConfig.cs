@@ -1,0 +1,34 @@
+namespace Connector.OAuth2.Configuration;
+
+/// <summary>
+/// A generic OAuth2 connector's configuration. Property names serialize (camelCase) to exactly the
+/// field names of Logto's OAuth2 connector, so a config exported from Logto binds unchanged.
+/// </summary>
+public sealed record OAuth2ConnectorConfig
+{
+    public string AuthorizationEndpoint { get; init; } = "";
+    public string TokenEndpoint { get; init; } = "";
+    public string UserInfoEndpoint { get; init; } = "";
+    public string ClientId { get; init; } = "";
+
+    /// <summary>Write-only: hosts store it encrypted and never return it.</summary>
+    public string ClientSecret { get; init; } = "";
+
+    public string TokenEndpointAuthMethod { get; init; } = TokenEndpointAuthMethods.ClientSecretPost;
+    public string ClientSecretJwtSigningAlgorithm { get; init; } = ClientSecretJwtAlgorithms.HS256;
+
+    /// <summary><c>json</c>, <c>query-string</c>, or null to judge by the answer's Content-Type.</summary>
+    public string? TokenEndpointResponseType { get; init; }
+
+    public string ResponseType { get; init; } = "code";
+    public string GrantType { get; init; } = "authorization_code";
+    public string? Scope { get; init; }
+
+    /// <summary>Extra parameters for the authorization and token requests; keys are sent in snake_case.</summary>
+    public IReadOnlyDictionary<string, string>? CustomConfig { get; init; }
+
+    public ProfileMap? ProfileMap { get; init; }
+
+    /// <summary>RFC 7636 PKCE with S256; on unless turned off for a provider that rejects it.</summary>
+    public bool Pkce { get; init; } = true;
+}

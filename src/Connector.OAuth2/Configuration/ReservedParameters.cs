@@ -1,0 +1,14 @@
+namespace Connector.OAuth2.Configuration;
+
+/// <summary>
+/// Protocol parameters the engine sets itself. A custom parameter with one of these names could
+/// replace the state, the redirect URI or the client credentials, so it is refused (DESIGN.md, customConfig).
+/// </summary>
+public static class ReservedParameters
+{
+    public static IReadOnlySet<string> Names { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "client_id", "client_secret", "redirect_uri", "response_type", "grant_type", "state", "code",
+        "code_challenge", "code_challenge_method", "code_verifier", "client_assertion", "client_assertion_type",
+    };
+}

@@ -1,0 +1,14 @@
+namespace Connector.OAuth2.Http;
+
+/// <summary>Limits on every call to a provider (DESIGN.md, "Outbound calls to providers").</summary>
+public sealed class ConnectorOutboundOptions
+{
+    /// <summary>Connect plus whole-answer time for one call; past it the call fails with <c>provider_timeout</c>.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Largest answer body read from a provider; a bigger one is refused, never buffered whole.</summary>
+    public int MaxResponseBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Sent on every call: some providers refuse requests without one (GitHub answers 403).</summary>
+    public string UserAgent { get; set; } = "Connectors/1.0 (+generic OAuth2 connector)";
+}

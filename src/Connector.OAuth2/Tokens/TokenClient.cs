@@ -1,0 +1,110 @@
+using System.Net.Http;
+using Connector.OAuth2.Configuration;
+using Connector.OAuth2.Http;
+using Connector.OAuth2.Results;
+using Duende.IdentityModel.Client;
+using Microsoft.Extensions.Logging;
+
+namespace Connector.OAuth2.Tokens;
+
+/// <summary>
+/// Exchanges an authorization code for tokens (RFC 6749 §4.1.3) through Duende.IdentityModel, which
+/// owns client authentication. Never retried: a code is single use (RFC 6749 §4.1.2).
+/// </summary>
+internal sealed partial class TokenClient(IHttpClientFactory httpClientFactory, TimeProvider time, ILogger<TokenClient> logger)
+{
+    public async Task<ConnectorResult<TokenSet>> ExchangeAsync(OAuth2ConnectorConfig config, CodeExchange exchange, CancellationToken cancellationToken)
+    {
+        using var request = CreateRequest(config, exchange);
+        var httpClient = httpClientFactory.CreateClient(ConnectorHttpClient.Name);
+        TokenResponse response;
+        try
+        {
+            response = await httpClient.RequestAuthorizationCodeTokenAsync(request, cancellationToken);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogTimeout(logger, Host(config));
+            return new ConnectorError(ConnectorErrorCodes.ProviderTimeout, "The token endpoint did not answer in time.");
+        }
+
+        // No HTTP answer at all means the call itself failed; an answer Duende could not parse is ours to judge.
+        var result = response.HttpResponse is null
+            ? FromTransportFailure(response.Exception, httpClient, cancellationToken)
+            : TokenResponseReader.Read(response.HttpResponse, response.Raw, response.Json, config.TokenEndpointResponseType);
+        if (result.IsError)
+        {
+            LogFailure(logger, Host(config), result.Error.Code, result.Error.ProviderStatus, result.Error.ProviderError);
+        }
+
+        return result;
+    }
+
+    private AuthorizationCodeTokenRequest CreateRequest(OAuth2ConnectorConfig config, CodeExchange exchange)
+    {
+        var request = new AuthorizationCodeTokenRequest
+        {
+            Address = config.TokenEndpoint,
+            ClientId = config.ClientId,
+            Code = exchange.Code,
+            RedirectUri = exchange.RedirectUri,
+            CodeVerifier = exchange.CodeVerifier,
+        };
+
+        switch (config.TokenEndpointAuthMethod)
+        {
+            case TokenEndpointAuthMethods.ClientSecretBasic:
+                // RFC 6749 §2.3.1: id and secret are form-encoded before Base64 (Duende's Rfc6749 style).
+                request.ClientSecret = config.ClientSecret;
+                request.ClientCredentialStyle = ClientCredentialStyle.AuthorizationHeader;
+                request.AuthorizationHeaderStyle = BasicAuthenticationHeaderStyle.Rfc6749;
+                break;
+            case TokenEndpointAuthMethods.ClientSecretJwt:
+                // Duende needs PostBody with an assertion (TOOLCHAIN.md); no secret goes over the wire.
+                request.ClientCredentialStyle = ClientCredentialStyle.PostBody;
+                request.ClientAssertion = new ClientAssertion
+                {
+                    Type = ClientSecretJwt.AssertionType,
+                    Value = ClientSecretJwt.Create(config.ClientId, config.ClientSecret, config.TokenEndpoint,
+                        config.ClientSecretJwtSigningAlgorithm, time),
+                };
+                break;
+            default:
+                request.ClientSecret = config.ClientSecret;
+                request.ClientCredentialStyle = ClientCredentialStyle.PostBody;
+                break;
+        }
+
+        if (config.CustomConfig is { } custom)
+        {
+            foreach (var (key, value) in custom)
+            {
+                request.Parameters.Add(ParameterNames.ToSnakeCase(key), value);
+            }
+        }
+
+        return request;
+    }
+
+    private static ConnectorError FromTransportFailure(Exception? exception, HttpClient httpClient, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return exception switch
+        {
+            OperationCanceledException => new ConnectorError(ConnectorErrorCodes.ProviderTimeout, "The token endpoint did not answer in time."),
+            HttpRequestException { HttpRequestError: HttpRequestError.ConfigurationLimitExceeded } => new ConnectorError(
+                ConnectorErrorCodes.InvalidTokenResponse, $"The token answer is larger than {httpClient.MaxResponseContentBufferSize} bytes."),
+            _ => new ConnectorError(ConnectorErrorCodes.TokenExchangeFailed, "The token endpoint could not be reached."),
+        };
+    }
+
+    private static string Host(OAuth2ConnectorConfig config) =>
+        Uri.TryCreate(config.TokenEndpoint, UriKind.Absolute, out var uri) ? uri.Authority : "?";
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Token exchange with {Host} timed out")]
+    private static partial void LogTimeout(ILogger logger, string host);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning,
+        Message = "Token exchange with {Host} failed: {Code} (status {Status}, provider error {ProviderError})")]
+    private static partial void LogFailure(ILogger logger, string host, string code, int? status, string? providerError);
+}
