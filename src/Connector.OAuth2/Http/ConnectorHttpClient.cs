@@ -34,5 +34,8 @@ public static class ConnectorHttpClient
                     AutomaticDecompression = DecompressionMethods.All,
                     PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                 };
-            });
+            })
+            // The factory's own loggers hand request headers (bearer tokens, Basic credentials) to every
+            // logging provider as structured state, where redaction does not reach. The engine logs outcomes itself.
+            .RemoveAllLoggers();
 }

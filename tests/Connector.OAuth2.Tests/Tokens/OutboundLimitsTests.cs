@@ -1,0 +1,123 @@
+using System.Net;
+using System.Net.Sockets;
+using Connector.OAuth2.Results;
+using Connector.OAuth2.Tests.Support;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+
+namespace Connector.OAuth2.Tests.Tokens;
+
+public sealed class OutboundLimitsTests : IDisposable
+{
+    private readonly FakeProvider _provider = new();
+
+    [Fact]
+    public async Task SlowTokenEndpoint_PastTheTimeout_IsProviderTimeout()
+    {
+        using var engine = new Engine(o => o.Timeout = TimeSpan.FromSeconds(1));
+        _provider.OnToken(200, "application/json", """{"access_token":"late"}""", delay: TimeSpan.FromSeconds(3));
+
+        var result = await engine.Connector.ExchangeCodeAsync(Configs.For(_provider), Configs.Exchange(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(ConnectorErrorCodes.ProviderTimeout, result.Error?.Code);
+    }
+
+    [Fact]
+    public async Task SlowUserInfoEndpoint_PastTheTimeout_IsProviderTimeout()
+    {
+        using var engine = new Engine(o => o.Timeout = TimeSpan.FromSeconds(1));
+        _provider.OnUserInfo(200, "application/json", """{"id":"1"}""", delay: TimeSpan.FromSeconds(3));
+
+        var result = await engine.Connector.GetUserInfoAsync(Configs.For(_provider), TestTokens.Bearer("at"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(ConnectorErrorCodes.ProviderTimeout, result.Error?.Code);
+    }
+
+    [Fact]
+    public async Task CallerCancellation_PropagatesInsteadOfBecomingAnError()
+    {
+        using var engine = new Engine();
+        _provider.OnToken(200, "application/json", """{"access_token":"late"}""", delay: TimeSpan.FromSeconds(3));
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        cancellation.CancelAfter(TimeSpan.FromMilliseconds(200));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            engine.Connector.ExchangeCodeAsync(Configs.For(_provider), Configs.Exchange(), cancellation.Token));
+    }
+
+    [Fact]
+    public async Task UserInfoCallerCancellation_PropagatesInsteadOfBecomingAnError()
+    {
+        using var engine = new Engine();
+        _provider.OnUserInfo(200, "application/json", """{"id":"1"}""", delay: TimeSpan.FromSeconds(3));
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        cancellation.CancelAfter(TimeSpan.FromMilliseconds(200));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            engine.Connector.GetUserInfoAsync(Configs.For(_provider), TestTokens.Bearer("at"), cancellation.Token));
+    }
+
+    [Fact]
+    public async Task TokenAnswerOverTheCap_IsInvalidTokenResponse()
+    {
+        using var engine = new Engine();
+        _provider.OnTokenJson("""{"access_token":"at","padding":""" + "\"" + new string('x', 2 * 1024 * 1024) + "\"}");
+
+        var result = await engine.Connector.ExchangeCodeAsync(Configs.For(_provider), Configs.Exchange(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(ConnectorErrorCodes.InvalidTokenResponse, result.Error?.Code);
+        Assert.Contains("1048576", result.Error?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnreachableTokenEndpoint_IsTokenExchangeFailed()
+    {
+        using var engine = new Engine();
+        var config = Configs.For(_provider) with { TokenEndpoint = $"http://127.0.0.1:{ClosedPort()}/token" };
+
+        var result = await engine.Connector.ExchangeCodeAsync(config, Configs.Exchange(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(ConnectorErrorCodes.TokenExchangeFailed, result.Error?.Code);
+        Assert.Null(result.Error?.ProviderStatus);
+    }
+
+    [Fact]
+    public async Task RedirectFromTheTokenEndpoint_IsNotFollowed()
+    {
+        using var engine = new Engine();
+        _provider.Server.Given(Request.Create().WithPath("/token").UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(302).WithHeader("Location", _provider.Url + "/elsewhere"));
+
+        var result = await engine.Connector.ExchangeCodeAsync(Configs.For(_provider), Configs.Exchange(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(ConnectorErrorCodes.TokenExchangeFailed, result.Error?.Code);
+        Assert.Equal(302, result.Error?.ProviderStatus);
+        Assert.Empty(_provider.Requests("/elsewhere")); // and FakeProvider fails on any unexpected request
+    }
+
+    [Fact]
+    public async Task CookiesSetByAProvider_AreNeverSentBack()
+    {
+        using var engine = new Engine();
+        _provider.Server.Given(Request.Create().WithPath("/token").UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json")
+                .WithHeader("Set-Cookie", "sid=tracked; Path=/").WithBody("""{"access_token":"at"}"""));
+        _provider.OnUserInfoJson("""{"id":"1"}""");
+
+        var result = await engine.Connector.CompleteSignInAsync(Configs.For(_provider), Configs.Exchange(), TestContext.Current.CancellationToken);
+
+        Assert.False(result.IsError, result.Error?.Message);
+        Assert.False(FakeProvider.HasHeader(_provider.SingleRequest("/userinfo"), "Cookie"));
+    }
+
+    private static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    public void Dispose() => _provider.Dispose();
+}
