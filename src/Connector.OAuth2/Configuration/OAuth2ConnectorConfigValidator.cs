@@ -106,6 +106,7 @@ public sealed class OAuth2ConnectorConfigValidator : AbstractValidator<OAuth2Con
         }
     }
 
+    // BuildPropertyPath keeps a parent's prefix when this validator is nested (the admin API reports config.tokenEndpoint).
     private static void Fail<T>(ValidationContext<T> context, string path, string code, string message) =>
-        context.AddFailure(new ValidationFailure(path, message) { ErrorCode = code });
+        context.AddFailure(new ValidationFailure(context.PropertyChain.BuildPropertyPath(path), message) { ErrorCode = code });
 }

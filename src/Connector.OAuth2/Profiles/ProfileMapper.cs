@@ -8,7 +8,7 @@ namespace Connector.OAuth2.Profiles;
 /// <summary>
 /// Maps userinfo JSON to a <see cref="UserProfile"/> with Logto's dot paths. Numbers and booleans become
 /// invariant strings exactly as sent (ids never pass through a number type), objects, arrays, null and
-/// empty strings count as missing; an id of <c>0</c> is the id <c>"0"</c> (Logto drops it).
+/// blank strings count as missing; an id of <c>0</c> is the id <c>"0"</c> (Logto drops it).
 /// </summary>
 public static class ProfileMapper
 {
@@ -56,7 +56,7 @@ public static class ProfileMapper
 
         return current.ValueKind switch
         {
-            JsonValueKind.String => current.GetString() is { Length: > 0 } text ? text : null,
+            JsonValueKind.String => current.GetString() is { } text && !string.IsNullOrWhiteSpace(text) ? text : null,
             JsonValueKind.Number => current.GetRawText(),
             JsonValueKind.True => "true",
             JsonValueKind.False => "false",
