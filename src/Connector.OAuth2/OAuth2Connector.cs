@@ -45,6 +45,28 @@ public sealed class OAuth2Connector
         }
 
         var profile = ProfileMapper.Map(config.ProfileMap, userInfo.Value);
-        return profile.IsError ? profile.Error : new ProviderSignIn(tokens.Value, profile.Value);
+        if (profile.IsError)
+        {
+            return profile.Error;
+        }
+
+        return new ProviderSignIn(tokens.Value, await WithLookedUpEmailAsync(config, tokens.Value, profile.Value, cancellationToken));
+    }
+
+    /// <summary>
+    /// Fills a missing email from the connector's <see cref="EmailLookup"/> (GitHub hides private addresses
+    /// from <c>/user</c>). The email is optional, so a failed lookup leaves the profile as it was.
+    /// </summary>
+    private async Task<UserProfile> WithLookedUpEmailAsync(OAuth2ConnectorConfig config, TokenSet tokens, UserProfile profile, CancellationToken cancellationToken)
+    {
+        if (profile.Email is not null || config.EmailLookup is not { } lookup)
+        {
+            return profile;
+        }
+
+        var emails = await _userInfo.GetEmailsAsync(config, lookup, tokens, cancellationToken);
+        return !emails.IsError && EmailPicker.Pick(lookup, emails.Value) is { } email
+            ? profile with { Email = email, EmailVerified = true }
+            : profile;
     }
 }

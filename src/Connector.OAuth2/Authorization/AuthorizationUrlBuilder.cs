@@ -6,6 +6,8 @@ namespace Connector.OAuth2.Authorization;
 /// <summary>Builds the RFC 6749 §4.1.1 authorization request URL for a connector.</summary>
 public static class AuthorizationUrlBuilder
 {
+    private static readonly Dictionary<string, string> Empty = [];
+
     public static Uri Build(OAuth2ConnectorConfig config, AuthorizationRequest request)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -40,12 +42,14 @@ public static class AuthorizationUrlBuilder
             Append(url, "code_challenge_method", PkceCodes.Method);
         }
 
-        if (config.CustomConfig is { } custom)
+        foreach (var (key, value) in config.CustomConfig ?? Empty)
         {
-            foreach (var (key, value) in custom)
-            {
-                Append(url, ParameterNames.ToSnakeCase(key), value);
-            }
+            Append(url, ParameterNames.ToSnakeCase(key), value);
+        }
+
+        foreach (var (key, value) in config.AuthorizationParams ?? Empty)
+        {
+            Append(url, key, value);
         }
 
         return new Uri(url.ToString());

@@ -31,4 +31,21 @@ public sealed record OAuth2ConnectorConfig
 
     /// <summary>RFC 7636 PKCE with S256; on unless turned off for a provider that rejects it.</summary>
     public bool Pkce { get; init; } = true;
+
+    // Beyond Logto: what real providers need (shared/providers, README "Providers").
+
+    /// <summary>Parameters for the authorization request only, sent as written (Google <c>access_type</c>).</summary>
+    public IReadOnlyDictionary<string, string>? AuthorizationParams { get; init; }
+
+    /// <summary>Parameters for the token request only, sent as written.</summary>
+    public IReadOnlyDictionary<string, string>? TokenParams { get; init; }
+
+    /// <summary><c>GET</c>, or <c>POST</c> without a body (Dropbox's RPC-style userinfo).</summary>
+    public string UserInfoMethod { get; init; } = "GET";
+
+    /// <summary>Extra userinfo headers; the value <c>{clientId}</c> becomes the client id (Twitch's <c>Client-Id</c>).</summary>
+    public IReadOnlyDictionary<string, string>? UserInfoHeaders { get; init; }
+
+    /// <summary>A second call for the email when userinfo lacks one (GitHub's <c>/user/emails</c>).</summary>
+    public EmailLookup? EmailLookup { get; init; }
 }

@@ -28,7 +28,12 @@ public sealed class OAuth2ConnectorConfigValidator : AbstractValidator<OAuth2Con
             .WithErrorCode(ValidationCodes.UnsupportedValue)
             .WithMessage($"Must be one of: {string.Join(", ", TokenResponseTypes.All)}, or absent to detect from the Content-Type.");
 
-        RuleFor(x => x.CustomConfig).Custom((parameters, context) => CheckParameters(parameters, "customConfig", context));
+        RuleFor(x => x.CustomConfig).Custom((parameters, context) => CheckParameters(parameters, "customConfig", context, snakeCase: true));
+        RuleFor(x => x.AuthorizationParams).Custom((parameters, context) => CheckParameters(parameters, "authorizationParams", context, snakeCase: false));
+        RuleFor(x => x.TokenParams).Custom((parameters, context) => CheckParameters(parameters, "tokenParams", context, snakeCase: false));
+        OneOf(x => x.UserInfoMethod, "userInfoMethod", ["GET", "POST"]);
+        RuleFor(x => x.UserInfoHeaders).Custom(CheckHeaders);
+        RuleFor(x => x.EmailLookup).Custom((lookup, context) => CheckEmailLookup(lookup, context, allowInsecureEndpoints));
         RuleFor(x => x.ProfileMap).Custom(CheckProfileMap);
     }
 
@@ -62,7 +67,7 @@ public sealed class OAuth2ConnectorConfigValidator : AbstractValidator<OAuth2Con
             .WithMessage($"Must be one of: {string.Join(", ", allowed)}.");
 
     /// <summary>Checks a parameter map: names must be usable and not replace a protocol parameter.</summary>
-    internal static void CheckParameters<T>(IReadOnlyDictionary<string, string>? parameters, string path, ValidationContext<T> context)
+    private static void CheckParameters<T>(IReadOnlyDictionary<string, string>? parameters, string path, ValidationContext<T> context, bool snakeCase)
     {
         if (parameters is null)
         {
@@ -71,7 +76,7 @@ public sealed class OAuth2ConnectorConfigValidator : AbstractValidator<OAuth2Con
 
         foreach (var (key, value) in parameters)
         {
-            var name = ParameterNames.ToSnakeCase(key);
+            var name = snakeCase ? ParameterNames.ToSnakeCase(key) : key;
             if (ReservedParameters.Names.Contains(name) || ReservedParameters.Names.Contains(key))
             {
                 Fail(context, $"{path}.{key}", ValidationCodes.ReservedParameter,
@@ -82,6 +87,39 @@ public sealed class OAuth2ConnectorConfigValidator : AbstractValidator<OAuth2Con
                 Fail(context, $"{path}.{key}", ValidationCodes.InvalidParameter, "Names must be non-empty and values strings.");
             }
         }
+    }
+
+    private static void CheckHeaders(IReadOnlyDictionary<string, string>? headers, ValidationContext<OAuth2ConnectorConfig> context)
+    {
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            switch (UserInfoHeaderRules.Check(name, value))
+            {
+                case ValidationCodes.ReservedParameter:
+                    Fail(context, $"userInfoHeaders.{name}", ValidationCodes.ReservedParameter, $"'{name}' is set by the connector itself.");
+                    break;
+                case ValidationCodes.InvalidParameter:
+                    Fail(context, $"userInfoHeaders.{name}", ValidationCodes.InvalidParameter, "Must be a valid header name with a single-line value.");
+                    break;
+            }
+        }
+    }
+
+    private static void CheckEmailLookup(EmailLookup? lookup, ValidationContext<OAuth2ConnectorConfig> context, bool allowInsecure)
+    {
+        if (lookup is null)
+        {
+            return;
+        }
+
+        if (EndpointRules.Check(lookup.Endpoint, allowInsecure) is { } code)
+        {
+            Fail(context, "emailLookup.endpoint", code, code == ValidationCodes.Required ? "Required." : "Must be an https URL like the other endpoints.");
+        }
+
+        CheckPath(lookup.EmailPath, "emailLookup.emailPath", context);
+        CheckPath(lookup.PrimaryPath, "emailLookup.primaryPath", context);
+        CheckPath(lookup.VerifiedPath, "emailLookup.verifiedPath", context);
     }
 
     private static void CheckProfileMap(ProfileMap? map, ValidationContext<OAuth2ConnectorConfig> context)
@@ -96,13 +134,15 @@ public sealed class OAuth2ConnectorConfigValidator : AbstractValidator<OAuth2Con
         CheckPath(map.Avatar, "profileMap.avatar", context);
         CheckPath(map.Email, "profileMap.email", context);
         CheckPath(map.Phone, "profileMap.phone", context);
+        CheckPath(map.EmailVerified, "profileMap.emailVerified", context);
     }
 
     private static void CheckPath(string? path, string field, ValidationContext<OAuth2ConnectorConfig> context)
     {
-        if (path is not null && !Profiles.ProfilePath.IsValid(path))
+        if (!string.IsNullOrWhiteSpace(path) && !Profiles.ProfileExpression.TryParse(path, out _))
         {
-            Fail(context, field, ValidationCodes.InvalidPath, "Must be a dot path such as 'data.user.id' or 'emails.0.value'.");
+            Fail(context, field, ValidationCodes.InvalidPath,
+                "Must be a dot path such as 'data.user.id' or 'emails.0.value', optionally with fallbacks (a|b), quoted keys ([\"a.b\"]) or a template ('https://x/{id}').");
         }
     }
 

@@ -1,8 +1,9 @@
 namespace Connector.OAuth2.Configuration;
 
 /// <summary>
-/// Paths into the userinfo JSON for each normalized profile field (Logto's <c>profileMap</c>).
-/// A missing entry maps the field to the key of the same name.
+/// Where each normalized profile field comes from in the userinfo JSON (Logto's <c>profileMap</c>, plus
+/// <see cref="EmailVerified"/>). A missing entry maps the field to the key of the same name; values may
+/// use fallbacks, quoted keys and templates (see README, "Profile map").
 /// </summary>
 public sealed record ProfileMap
 {
@@ -12,11 +13,15 @@ public sealed record ProfileMap
     public string? Email { get; init; }
     public string? Phone { get; init; }
 
+    /// <summary>Beyond Logto: a boolean the provider sends about the email (<c>email_verified</c>, Discord's <c>verified</c>).</summary>
+    public string? EmailVerified { get; init; }
+
     internal string IdPath => Present(Id) ?? "id";
     internal string NamePath => Present(Name) ?? "name";
     internal string AvatarPath => Present(Avatar) ?? "avatar";
     internal string EmailPath => Present(Email) ?? "email";
     internal string PhonePath => Present(Phone) ?? "phone";
+    internal string EmailVerifiedPath => Present(EmailVerified) ?? "email_verified";
 
     private static string? Present(string? path) => string.IsNullOrWhiteSpace(path) ? null : path;
 }

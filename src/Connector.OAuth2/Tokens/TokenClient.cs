@@ -13,6 +13,8 @@ namespace Connector.OAuth2.Tokens;
 /// </summary>
 internal sealed partial class TokenClient(IHttpClientFactory httpClientFactory, TimeProvider time, ILogger<TokenClient> logger)
 {
+    private static readonly Dictionary<string, string> Empty = [];
+
     public async Task<ConnectorResult<TokenSet>> ExchangeAsync(OAuth2ConnectorConfig config, CodeExchange exchange, CancellationToken cancellationToken)
     {
         using var request = CreateRequest(config, exchange);
@@ -75,12 +77,14 @@ internal sealed partial class TokenClient(IHttpClientFactory httpClientFactory, 
                 break;
         }
 
-        if (config.CustomConfig is { } custom)
+        foreach (var (key, value) in config.CustomConfig ?? Empty)
         {
-            foreach (var (key, value) in custom)
-            {
-                request.Parameters.Add(ParameterNames.ToSnakeCase(key), value);
-            }
+            request.Parameters.Add(ParameterNames.ToSnakeCase(key), value);
+        }
+
+        foreach (var (key, value) in config.TokenParams ?? Empty)
+        {
+            request.Parameters.Add(key, value);
         }
 
         return request;

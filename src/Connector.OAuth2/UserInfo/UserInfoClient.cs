@@ -10,8 +10,9 @@ using Microsoft.Extensions.Logging;
 namespace Connector.OAuth2.UserInfo;
 
 /// <summary>
-/// Reads the user's profile with the access token (RFC 6750 §2.1), through Flurl on the engine's
-/// named client. A 5xx is retried once: reading a profile is safe to repeat, unlike the code exchange.
+/// Reads the user's profile with the access token (RFC 6750 §2.1), through Flurl on the engine's named
+/// client: GET, or POST without a body, with the connector's extra headers. A 5xx is retried once:
+/// reading a profile is safe to repeat, unlike the code exchange.
 /// </summary>
 internal sealed partial class UserInfoClient(IHttpClientFactory httpClientFactory, ILogger<UserInfoClient> logger)
 {
@@ -19,35 +20,70 @@ internal sealed partial class UserInfoClient(IHttpClientFactory httpClientFactor
 
     public async Task<ConnectorResult<JsonElement>> GetAsync(OAuth2ConnectorConfig config, TokenSet tokens, CancellationToken cancellationToken)
     {
+        var result = await CallAsync(config, config.UserInfoEndpoint, config.UserInfoMethod, tokens, cancellationToken);
+        if (!result.IsError && result.Value.ValueKind != JsonValueKind.Object)
+        {
+            result = new ConnectorError(ConnectorErrorCodes.InvalidUserInfoResponse,
+                $"The userinfo answer is a JSON {result.Value.ValueKind.ToString().ToLowerInvariant()}, not an object.");
+        }
+
+        if (result.IsError)
+        {
+            LogFailure(logger, Host(config.UserInfoEndpoint), result.Error.Code, result.Error.ProviderStatus);
+        }
+
+        return result;
+    }
+
+    /// <summary>The email list of <see cref="EmailLookup"/>; a JSON array or an error.</summary>
+    public async Task<ConnectorResult<JsonElement>> GetEmailsAsync(OAuth2ConnectorConfig config, EmailLookup lookup, TokenSet tokens, CancellationToken cancellationToken)
+    {
+        var result = await CallAsync(config, lookup.Endpoint, "GET", tokens, cancellationToken);
+        if (!result.IsError && result.Value.ValueKind != JsonValueKind.Array)
+        {
+            result = new ConnectorError(ConnectorErrorCodes.InvalidUserInfoResponse, "The email lookup answer is not a JSON array.");
+        }
+
+        if (result.IsError)
+        {
+            LogFailure(logger, Host(lookup.Endpoint), result.Error.Code, result.Error.ProviderStatus);
+        }
+
+        return result;
+    }
+
+    private async Task<ConnectorResult<JsonElement>> CallAsync(
+        OAuth2ConnectorConfig config, string endpoint, string method, TokenSet tokens, CancellationToken cancellationToken)
+    {
         var httpClient = httpClientFactory.CreateClient(ConnectorHttpClient.Name);
         using var flurl = new FlurlClient(httpClient);
         for (var attempt = 1; ; attempt++)
         {
-            var result = await TryOnceAsync(flurl, httpClient, config, tokens, cancellationToken);
-            if (result.IsError && result.Error.ProviderStatus >= 500 && attempt < MaxAttempts)
+            var request = flurl.Request(endpoint)
+                .WithHeader("Authorization", "Bearer " + tokens.AccessToken)
+                .AllowAnyHttpStatus();
+            foreach (var (name, value) in config.UserInfoHeaders ?? Empty)
             {
-                continue;
+                request.WithHeader(name, value.Replace("{clientId}", config.ClientId, StringComparison.Ordinal));
             }
 
-            if (result.IsError)
+            var result = await SendOnceAsync(request, method, httpClient.MaxResponseContentBufferSize, cancellationToken);
+            if (!(result.IsError && result.Error.ProviderStatus >= 500 && attempt < MaxAttempts))
             {
-                LogFailure(logger, Host(config), result.Error.Code, result.Error.ProviderStatus);
+                return result;
             }
-
-            return result;
         }
     }
 
-    private static async Task<ConnectorResult<JsonElement>> TryOnceAsync(
-        FlurlClient flurl, HttpClient httpClient, OAuth2ConnectorConfig config, TokenSet tokens, CancellationToken cancellationToken)
+    private static async Task<ConnectorResult<JsonElement>> SendOnceAsync(IFlurlRequest request, string method, long maxBytes, CancellationToken cancellationToken)
     {
         IFlurlResponse response;
         try
         {
-            response = await flurl.Request(config.UserInfoEndpoint)
-                .WithHeader("Authorization", "Bearer " + tokens.AccessToken)
-                .AllowAnyHttpStatus()
-                .GetAsync(HttpCompletionOption.ResponseContentRead, cancellationToken);
+            // Dropbox wants POST with no body and no Content-Type: a null content sends exactly that.
+            response = method == "POST"
+                ? await request.PostAsync(null, HttpCompletionOption.ResponseContentRead, cancellationToken)
+                : await request.GetAsync(HttpCompletionOption.ResponseContentRead, cancellationToken);
         }
         catch (FlurlHttpTimeoutException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -58,8 +94,7 @@ internal sealed partial class UserInfoClient(IHttpClientFactory httpClientFactor
             // Flurl wraps a caller's cancellation too; it must propagate, never become an error value.
             cancellationToken.ThrowIfCancellationRequested();
             return exception.InnerException is HttpRequestException { HttpRequestError: HttpRequestError.ConfigurationLimitExceeded }
-                ? new ConnectorError(ConnectorErrorCodes.InvalidUserInfoResponse,
-                    $"The userinfo answer is larger than {httpClient.MaxResponseContentBufferSize} bytes.")
+                ? new ConnectorError(ConnectorErrorCodes.InvalidUserInfoResponse, $"The userinfo answer is larger than {maxBytes} bytes.")
                 : new ConnectorError(ConnectorErrorCodes.UserInfoFailed, "The userinfo endpoint could not be reached.");
         }
 
@@ -72,7 +107,15 @@ internal sealed partial class UserInfoClient(IHttpClientFactory httpClientFactor
         }
 
         var body = await message.Content.ReadAsByteArrayAsync(cancellationToken);
-        return UserInfoReader.Read(body, status);
+        try
+        {
+            // Deserializing to JsonElement gives a self-contained value (no pooled document to dispose).
+            return JsonSerializer.Deserialize<JsonElement>(body);
+        }
+        catch (JsonException)
+        {
+            return new ConnectorError(ConnectorErrorCodes.InvalidUserInfoResponse, "The userinfo answer is not JSON.", ProviderStatus: status);
+        }
     }
 
     /// <summary>RFC 6750 §3: a resource server names its error in <c>WWW-Authenticate: Bearer error="…"</c>.</summary>
@@ -97,8 +140,10 @@ internal sealed partial class UserInfoClient(IHttpClientFactory httpClientFactor
         return null;
     }
 
-    private static string Host(OAuth2ConnectorConfig config) =>
-        Uri.TryCreate(config.UserInfoEndpoint, UriKind.Absolute, out var uri) ? uri.Authority : "?";
+    private static readonly Dictionary<string, string> Empty = [];
+
+    private static string Host(string endpoint) =>
+        Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) ? uri.Authority : "?";
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Userinfo from {Host} failed: {Code} (status {Status})")]
     private static partial void LogFailure(ILogger logger, string host, string code, int? status);

@@ -21,8 +21,8 @@ public sealed class TokenResponseTests : IDisposable
         Assert.Equal("gho_FAKE123", result.Value.AccessToken);
         Assert.Equal(28800, result.Value.ExpiresIn);
         Assert.Equal("ghr_FAKE", result.Value.RefreshToken);
-        Assert.Equal("read:user,user:email", result.Value.Scope);
-        Assert.Equal("bearer", result.Value.TokenType);
+        Assert.Equal("read:user user:email", result.Value.Scope); // GitHub's comma list, normalized
+        Assert.Equal("Bearer", result.Value.TokenType);
     }
 
     [Fact]
