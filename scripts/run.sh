@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Runs the service locally: installs PostgreSQL when missing, starts a cluster kept under .data/postgres,
+# creates the `connectors` database, generates an admin key once (.data/admin-key), and runs the host on
+# http://127.0.0.1:5080 in Development. Ctrl-C stops the host and PostgreSQL.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+source scripts/postgres.sh
+
+usage() {
+  cat <<'USAGE'
+usage: scripts/run.sh [--help]
+
+Starts PostgreSQL (under .data/postgres, port $PGPORT or 5433) and the Connectors host on
+http://127.0.0.1:5080 (override with HOST_PORT). The admin key is kept in .data/admin-key.
+USAGE
+}
+
+for arg in "$@"; do
+  case "$arg" in
+    -h|--help) usage; exit 0 ;;
+    --demo) echo "--demo is not available yet: the demo provider arrives with the sign-in flow." >&2; exit 2 ;;
+    *) echo "unknown option: $arg" >&2; usage >&2; exit 2 ;;
+  esac
+done
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+if ! command -v dotnet >/dev/null; then
+  echo "The .NET SDK is missing: install the SDK band named in global.json (https://dot.net), then run this again." >&2
+  exit 1
+fi
+if [ "$(id -u)" -ne 0 ]; then
+  echo "scripts/run.sh installs and runs PostgreSQL as the postgres user: run it as root (or with sudo)." >&2
+  exit 1
+fi
+
+pg_port=${PGPORT:-5433}
+host_port=${HOST_PORT:-5080}
+data="$root/.data"
+pg_dir="$data/postgres"
+mkdir -p "$data"
+chmod 755 "$data"
+
+ensure_postgres_installed
+bin=$(pg_bin_dir)
+if ! runuser -u postgres -- test -x "$data"; then
+  echo "The postgres user cannot reach $data; clone the repository somewhere it can traverse (not under /root)." >&2
+  exit 1
+fi
+
+host_pid=
+own_cluster=0
+cleanup() {
+  trap - EXIT INT TERM
+  # Keep going when the terminal or a pipe reading our output is gone: PostgreSQL must still stop.
+  trap '' PIPE HUP
+  if [ -n "$host_pid" ] && kill -0 "$host_pid" 2>/dev/null; then
+    kill -TERM "$host_pid" 2>/dev/null || true
+    wait "$host_pid" 2>/dev/null || true
+  fi
+  if [ "$own_cluster" -eq 1 ]; then
+    echo "Stopping PostgreSQL..." 2>/dev/null || true
+    stop_cluster "$pg_dir"
+  fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+if [ -f "$pg_dir/data/PG_VERSION" ] && runuser -u postgres -- "$bin/pg_ctl" -D "$pg_dir/data" status >/dev/null 2>&1; then
+  echo "PostgreSQL already running from $pg_dir; using it (it stays up afterwards)."
+  pg_port=$(sed -n 4p "$pg_dir/data/postmaster.pid")
+else
+  echo "Starting PostgreSQL on 127.0.0.1:$pg_port (data in .data/postgres)..."
+  start_cluster "$pg_dir" "$pg_port"
+  own_cluster=1
+fi
+
+psql=("$bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -v ON_ERROR_STOP=1 -qtA)
+if [ "$("${psql[@]}" -d postgres -c "SELECT 1 FROM pg_database WHERE datname = 'connectors'")" != "1" ]; then
+  "${psql[@]}" -d postgres -c "CREATE DATABASE connectors" >/dev/null
+  echo "Created database connectors."
+fi
+
+key_file="$data/admin-key"
+if [ ! -s "$key_file" ]; then
+  (umask 077; head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$key_file")
+fi
+chmod 600 "$key_file"
+admin_key=$(cat "$key_file")
+
+echo "Building the host..."
+dotnet build src/Connector.Host/Connector.Host.csproj -c Release -nologo -v quiet -o "$data/host"
+
+origin="http://127.0.0.1:$host_port"
+cat <<INFO
+
+  Connectors is starting on $origin
+  Admin key (kept in .data/admin-key): $admin_key
+  API reference: $origin/scalar    OpenAPI: $origin/openapi/v1.json
+
+  curl -H "Authorization: Bearer \$(cat .data/admin-key)" $origin/api/connectors
+
+Press Ctrl-C to stop the host and PostgreSQL.
+INFO
+
+ASPNETCORE_ENVIRONMENT=Development \
+ASPNETCORE_URLS="$origin" \
+ConnectionStrings__Connectors="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=connectors" \
+Connectors__PublicOrigin="$origin" \
+Connectors__AdminApiKeys__0="$admin_key" \
+Connectors__AllowInsecureEndpoints=true \
+  dotnet "$data/host/Connector.Host.dll" --contentRoot "$data/host" &
+host_pid=$!
+wait "$host_pid"

@@ -1,0 +1,127 @@
+using System.Text.Json.Nodes;
+using Connector.Host.Admin.Input;
+using Connector.Host.Connectors;
+using Connector.Host.Persistence;
+using Connector.Host.Problems;
+using Connector.Host.Security;
+
+namespace Connector.Host.Admin.Connectors;
+
+/// <summary>Creates, changes and deletes connectors: the secret is encrypted before it is stored, and each change is audited.</summary>
+internal sealed class ConnectorAdminService(
+    ConnectorStore store,
+    ConnectorDraftReader reader,
+    ClientSecretProtector protector,
+    TimeProvider time,
+    ILogger<ConnectorAdminService> logger)
+{
+    private const int GeneratedIdAttempts = 5;
+
+    /// <summary>The stored row, or null when the caller's explicit id is taken.</summary>
+    public async Task<ConnectorRow?> CreateAsync(ConnectorDraft draft, string actor, CancellationToken ct)
+    {
+        var baseId = draft.Id ?? ConnectorIds.FromName(draft.Name);
+        var id = baseId;
+        for (var attempt = 0; attempt < GeneratedIdAttempts; attempt++)
+        {
+            var now = Timestamps.Now(time);
+            var row = new ConnectorRow
+            {
+                Id = id,
+                Name = draft.Name,
+                LogoUrl = draft.LogoUrl,
+                Enabled = draft.Enabled,
+                Config = ConnectorDocuments.StoredConfig(draft.Config).ToJsonString(),
+                ClientSecretProtected = protector.Protect(id, draft.Config.ClientSecret),
+                Revision = 1,
+                CreatedAt = now.UtcDateTime,
+                UpdatedAt = now.UtcDateTime,
+            };
+            var audit = new AuditEntry(now, actor, AuditActions.ConnectorCreated, id, AuditActions.Success, new JsonObject { ["name"] = draft.Name });
+            if (await store.TryInsertAsync(row, audit, ct))
+            {
+                AdminLog.ConnectorCreated(logger, id, actor);
+                return row;
+            }
+
+            if (draft.Id is not null)
+            {
+                return null;
+            }
+
+            id = ConnectorIds.WithSuffix(baseId);
+        }
+
+        throw new InvalidOperationException($"No free connector id found for '{baseId}' after {GeneratedIdAttempts} attempts.");
+    }
+
+    /// <summary>Applies <paramref name="patch"/> as a JSON merge patch (RFC 7396) to the stored connector; a patch without <c>clientSecret</c> keeps it.</summary>
+    public async Task<PatchResult> PatchAsync(string id, JsonObject patch, string actor, CancellationToken ct)
+    {
+        var row = await store.GetAsync(id, ct);
+        if (row is null)
+        {
+            return new PatchResult.NotFound();
+        }
+
+        var errors = new FieldErrors();
+        patch = patch.DeepClone().AsObject();
+        if (patch.TryGetPropertyValue("id", out var patchedId))
+        {
+            if (patchedId?.GetValueKind() != System.Text.Json.JsonValueKind.String || patchedId.GetValue<string>() != id)
+            {
+                errors.Add("id", InputCodes.ReadOnly, "The id of a connector cannot change.");
+            }
+
+            patch.Remove("id");
+        }
+
+        var secret = protector.Unprotect(row.Id, row.ClientSecretProtected);
+        var merged = (JsonObject)MergePatch.Apply(ConnectorDocuments.Editable(row, secret), patch)!;
+        var draft = reader.Read(merged, errors);
+        if (draft is null)
+        {
+            return new PatchResult.Invalid(errors);
+        }
+
+        var config = ConnectorDocuments.StoredConfig(draft.Config);
+        var changed = ConnectorChanges.Between(row, draft, config, secretChanged: draft.Config.ClientSecret != secret);
+        if (changed.Count == 0)
+        {
+            return new PatchResult.Updated(row);
+        }
+
+        var now = Timestamps.Now(time);
+        var updated = row with
+        {
+            Name = draft.Name,
+            LogoUrl = draft.LogoUrl,
+            Enabled = draft.Enabled,
+            Config = config.ToJsonString(),
+            ClientSecretProtected = draft.Config.ClientSecret == secret ? row.ClientSecretProtected : protector.Protect(id, draft.Config.ClientSecret),
+            UpdatedAt = now.UtcDateTime,
+        };
+        var details = new JsonObject { ["changed"] = new JsonArray([.. changed.Select(field => JsonValue.Create(field))]) };
+        var audit = new AuditEntry(now, actor, AuditActions.ConnectorUpdated, id, AuditActions.Success, details);
+        if (!await store.TryUpdateAsync(updated, audit, ct))
+        {
+            return new PatchResult.Concurrent();
+        }
+
+        AdminLog.ConnectorUpdated(logger, id, actor, changed);
+        return new PatchResult.Updated(updated with { Revision = row.Revision + 1 });
+    }
+
+    /// <summary>False when no such connector exists. Identities it created stay, with their users.</summary>
+    public async Task<bool> DeleteAsync(string id, string actor, CancellationToken ct)
+    {
+        var audit = new AuditEntry(Timestamps.Now(time), actor, AuditActions.ConnectorDeleted, id, AuditActions.Success, null);
+        var deleted = await store.DeleteAsync(id, audit, ct);
+        if (deleted)
+        {
+            AdminLog.ConnectorDeleted(logger, id, actor);
+        }
+
+        return deleted;
+    }
+}

@@ -1,0 +1,6 @@
+using Connector.OAuth2.Configuration;
+
+namespace Connector.Host.Admin.Connectors;
+
+/// <summary>A connector that passed every check and may be stored.</summary>
+internal sealed record ConnectorDraft(string? Id, string Name, string? LogoUrl, bool Enabled, OAuth2ConnectorConfig Config);

@@ -1,0 +1,79 @@
+using System.Security.Claims;
+using Connector.Host.Admin.Input;
+using Connector.Host.Persistence;
+using Connector.Host.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Connector.Host.Admin.Connectors;
+
+/// <summary><c>/api/connectors</c>: register, list, read, change and delete connectors (DESIGN.md, Admin REST API).</summary>
+internal static class ConnectorsApi
+{
+    public static RouteGroupBuilder MapConnectorsApi(this RouteGroupBuilder api)
+    {
+        var connectors = api.MapGroup("/connectors").WithTags("Connectors");
+        connectors.MapGet("", ListConnectors).WithName(nameof(ListConnectors));
+        connectors.MapGet("/{id}", GetConnector).WithName(nameof(GetConnector));
+        connectors.MapPost("", CreateConnector).WithName(nameof(CreateConnector))
+            .Accepts<CreateConnectorRequest>("application/json");
+        connectors.MapPatch("/{id}", PatchConnector).WithName(nameof(PatchConnector))
+            .Accepts<CreateConnectorRequest>("application/merge-patch+json", "application/json");
+        connectors.MapDelete("/{id}", DeleteConnector).WithName(nameof(DeleteConnector));
+        return api;
+    }
+
+    public static async Task<Ok<ConnectorResponse[]>> ListConnectors(ConnectorStore store, CancellationToken ct)
+    {
+        var rows = await store.ListAsync(ct);
+        return TypedResults.Ok(rows.Select(ConnectorResponse.From).ToArray());
+    }
+
+    public static async Task<Results<Ok<ConnectorResponse>, ProblemHttpResult>> GetConnector(string id, ConnectorStore store, CancellationToken ct)
+    {
+        var row = await store.GetAsync(id, ct);
+        return row is null ? ApiProblems.ConnectorNotFound(id) : TypedResults.Ok(ConnectorResponse.From(row));
+    }
+
+    public static async Task<Results<Created<ConnectorResponse>, ValidationProblem, ProblemHttpResult>> CreateConnector(
+        HttpRequest request, ClaimsPrincipal user, ConnectorDraftReader reader, ConnectorAdminService service, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var body = await JsonBody.ReadObjectAsync(request, errors, ct);
+        var draft = body is null ? null : reader.Read(body, errors);
+        if (draft is null)
+        {
+            return ApiProblems.Validation(errors);
+        }
+
+        var row = await service.CreateAsync(draft, AdminActor.Of(user), ct);
+        if (row is null)
+        {
+            return ApiProblems.Conflict($"A connector with the id '{draft.Id}' already exists.");
+        }
+
+        return TypedResults.Created($"{request.PathBase}/api/connectors/{row.Id}", ConnectorResponse.From(row));
+    }
+
+    public static async Task<Results<Ok<ConnectorResponse>, ValidationProblem, ProblemHttpResult>> PatchConnector(
+        string id, HttpRequest request, ClaimsPrincipal user, ConnectorAdminService service, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var body = await JsonBody.ReadObjectAsync(request, errors, ct);
+        if (body is null)
+        {
+            return ApiProblems.Validation(errors);
+        }
+
+        return await service.PatchAsync(id, body, AdminActor.Of(user), ct) switch
+        {
+            PatchResult.Updated updated => TypedResults.Ok(ConnectorResponse.From(updated.Row)),
+            PatchResult.Invalid invalid => ApiProblems.Validation(invalid.Errors),
+            PatchResult.NotFound => ApiProblems.ConnectorNotFound(id),
+            _ => ApiProblems.Conflict("The connector changed while this update was applied; read it again and retry."),
+        };
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteConnector(
+        string id, ClaimsPrincipal user, ConnectorAdminService service, CancellationToken ct) =>
+        await service.DeleteAsync(id, AdminActor.Of(user), ct) ? TypedResults.NoContent() : ApiProblems.ConnectorNotFound(id);
+}

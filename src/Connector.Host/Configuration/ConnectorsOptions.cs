@@ -1,0 +1,22 @@
+namespace Connector.Host.Configuration;
+
+/// <summary>The <c>Connectors</c> configuration section (DESIGN.md, Configuration).</summary>
+internal sealed class ConnectorsOptions
+{
+    public const string Section = "Connectors";
+
+    /// <summary>External base URL; redirect URIs are <c>{PublicOrigin}/callback/{connectorId}</c>.</summary>
+    public string? PublicOrigin { get; set; }
+
+    public IList<string> AdminApiKeys { get; } = [];
+
+    /// <summary>The admin keys actually set: an empty value (an unset variable in a compose file) counts as none.</summary>
+    public IReadOnlyList<string> ConfiguredAdminKeys() => [.. AdminApiKeys.Where(key => !string.IsNullOrEmpty(key))];
+
+    /// <summary>Allows <c>http://</c> provider endpoints on loopback; an explicit opt-in for development, tests and demos.</summary>
+    public bool AllowInsecureEndpoints { get; set; }
+
+    public IList<string> AllowedReturnUrls { get; } = [];
+
+    public OutboundOptions Outbound { get; set; } = new();
+}

@@ -1,0 +1,60 @@
+using Connector.OAuth2.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Connector.Host.Configuration;
+
+/// <summary>Checks the <c>Connectors</c> section at start-up, naming each bad key, so a wrong value stops the host instead of surfacing later.</summary>
+internal sealed class ConnectorsOptionsValidator(IHostEnvironment environment) : IValidateOptions<ConnectorsOptions>
+{
+    private const int MinimumAdminKeyLength = 16;
+
+    public ValidateOptionsResult Validate(string? name, ConnectorsOptions options)
+    {
+        var failures = new List<string>();
+
+        if (!IsOrigin(options.PublicOrigin))
+        {
+            failures.Add($"Connectors:PublicOrigin must be an absolute http(s) origin such as https://id.example.com, http only on loopback (got '{options.PublicOrigin}')");
+        }
+
+        if (options.ConfiguredAdminKeys().Count == 0 && !environment.IsDevelopment())
+        {
+            failures.Add($"Connectors:AdminApiKeys is empty: outside Development at least one admin key is required (environment '{environment.EnvironmentName}')");
+        }
+
+        for (var i = 0; i < options.AdminApiKeys.Count; i++)
+        {
+            if (options.AdminApiKeys[i] is { Length: > 0 } key && (key.Length < MinimumAdminKeyLength || key.Trim() != key))
+            {
+                failures.Add($"Connectors:AdminApiKeys:{i} must be at least {MinimumAdminKeyLength} characters without surrounding spaces");
+            }
+        }
+
+        for (var i = 0; i < options.AllowedReturnUrls.Count; i++)
+        {
+            if (!IsOrigin(options.AllowedReturnUrls[i]))
+            {
+                failures.Add($"Connectors:AllowedReturnUrls:{i} must be an absolute http(s) origin, http only on loopback (got '{options.AllowedReturnUrls[i]}')");
+            }
+        }
+
+        if (options.Outbound.TimeoutSeconds is < 1 or > 300)
+        {
+            failures.Add($"Connectors:Outbound:TimeoutSeconds must be between 1 and 300 (got {options.Outbound.TimeoutSeconds})");
+        }
+
+        if (options.Outbound.MaxResponseBytes is < 1024 or > 64 * 1024 * 1024)
+        {
+            failures.Add($"Connectors:Outbound:MaxResponseBytes must be between 1024 and 67108864 (got {options.Outbound.MaxResponseBytes})");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static bool IsOrigin(string? value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri)
+        && uri.Scheme is "https" or "http"
+        && string.IsNullOrEmpty(uri.UserInfo)
+        && uri.AbsolutePath == "/" && string.IsNullOrEmpty(uri.Query) && string.IsNullOrEmpty(uri.Fragment)
+        && EndpointRules.Check(value, allowInsecureEndpoints: true) is null;
+}

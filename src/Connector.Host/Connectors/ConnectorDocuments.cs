@@ -1,0 +1,60 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Connector.Host.Persistence;
+using Connector.OAuth2.Configuration;
+
+namespace Connector.Host.Connectors;
+
+/// <summary>Conversions between the engine's config, the stored document (never holding the secret) and the API's view.</summary>
+internal static class ConnectorDocuments
+{
+    public const string ClientSecretField = "clientSecret";
+    public const string HasClientSecretField = "hasClientSecret";
+
+    /// <summary>The document stored in <c>connectors.config</c>: every field with its effective value, except the secret.</summary>
+    public static JsonObject StoredConfig(OAuth2ConnectorConfig config)
+    {
+        var document = JsonSerializer.SerializeToNode(config, ConnectorJson.Options)!.AsObject();
+        document.Remove(ClientSecretField);
+        return document;
+    }
+
+    /// <summary>The config as the admin API returns it: no secret, only whether one is set.</summary>
+    public static JsonObject ApiConfig(ConnectorRow row)
+    {
+        var document = Normalized(row.Config);
+        document[HasClientSecretField] = row.ClientSecretProtected.Length > 0;
+        return document;
+    }
+
+    /// <summary>The connector as an editable document (the base a merge patch applies to), secret included.</summary>
+    public static JsonObject Editable(ConnectorRow row, string clientSecret)
+    {
+        var config = Normalized(row.Config);
+        config[ClientSecretField] = clientSecret;
+        var document = new JsonObject { ["name"] = row.Name, ["enabled"] = row.Enabled, ["config"] = config };
+        if (row.LogoUrl is not null)
+        {
+            document["logoUrl"] = row.LogoUrl;
+        }
+
+        return document;
+    }
+
+    /// <summary>The engine's config from a stored document and the decrypted secret.</summary>
+    public static OAuth2ConnectorConfig ToConfig(string storedConfig, string clientSecret)
+    {
+        var document = Parse(storedConfig);
+        document[ClientSecretField] = clientSecret;
+        return document.Deserialize<OAuth2ConnectorConfig>(ConnectorJson.Options)!;
+    }
+
+    /// <summary>
+    /// A stored document read back through the engine's type: fields in their declared order (jsonb keeps its
+    /// own), and defaults of fields added since the row was written filled in.
+    /// </summary>
+    public static JsonObject Normalized(string storedConfig) =>
+        StoredConfig(Parse(storedConfig).Deserialize<OAuth2ConnectorConfig>(ConnectorJson.Options)!);
+
+    private static JsonObject Parse(string json) => JsonNode.Parse(json)!.AsObject();
+}

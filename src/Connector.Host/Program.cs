@@ -1,0 +1,33 @@
+using Connector.Host.Admin;
+using Connector.Host.Configuration;
+using Connector.Host.Engine;
+using Connector.Host.Health;
+using Connector.Host.OpenApi;
+using Connector.Host.Persistence;
+using Connector.Host.Problems;
+using Connector.Host.Security;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services
+    .AddConnectorsOptions()
+    .AddConnectorsProblems()
+    .AddConnectorsPersistence()
+    .AddConnectorsSecurity()
+    .AddConnectorEngine()
+    .AddConnectorsHealth()
+    .AddConnectorsOpenApi()
+    .AddAdminApi();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapConnectorsHealth();
+app.MapConnectorsOpenApi();
+app.MapAdminApi();
+
+app.Run();

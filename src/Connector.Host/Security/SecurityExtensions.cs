@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+
+namespace Connector.Host.Security;
+
+internal static class SecurityExtensions
+{
+    public static IServiceCollection AddConnectorsSecurity(this IServiceCollection services)
+    {
+        services.AddSingleton<AdminKeyRing>();
+        services.AddAuthentication(AdminKeyDefaults.Scheme)
+            .AddScheme<AuthenticationSchemeOptions, AdminKeyAuthenticationHandler>(AdminKeyDefaults.Scheme, configureOptions: null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AdminKeyDefaults.Policy, policy => policy.AddAuthenticationSchemes(AdminKeyDefaults.Scheme).RequireAuthenticatedUser());
+
+        // One application name, so every instance derives the same keys from the shared ring.
+        services.AddDataProtection().SetApplicationName("Connectors");
+        services.AddSingleton<PostgresXmlRepository>();
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<PostgresXmlRepository>((options, repository) => options.XmlRepository = repository);
+        services.AddSingleton<DataProtectionKeyBootstrap>();
+        services.AddSingleton<ClientSecretProtector>();
+        return services;
+    }
+}

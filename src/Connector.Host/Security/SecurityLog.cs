@@ -1,0 +1,10 @@
+namespace Connector.Host.Security;
+
+internal static partial class SecurityLog
+{
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Rejected an invalid admin key on {Path}")]
+    public static partial void AdminKeyRejected(ILogger logger, PathString path);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Created Data Protection key {KeyId} in the shared key ring")]
+    public static partial void DataProtectionKeyCreated(ILogger logger, Guid keyId);
+}

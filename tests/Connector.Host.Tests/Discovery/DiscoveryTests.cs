@@ -1,0 +1,108 @@
+using System.Net;
+using Connector.Host.Tests.Infrastructure;
+
+namespace Connector.Host.Tests.Discovery;
+
+public sealed class DiscoveryTests(HostFixture host) : IClassFixture<HostFixture>, IDisposable
+{
+    private readonly FakeProvider _provider = new();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Discover_WithIssuer_ReturnsAPrefilledConfigFromTheWellKnownDocument()
+    {
+        _provider.Serves(FakeProvider.WellKnown, _provider.Metadata());
+
+        var response = await DiscoverAsync($$"""{ "issuer": "{{_provider.Issuer}}/" }""");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.ReadJsonAsync();
+        var config = body["config"]!;
+        Assert.Equal($"{_provider.Issuer}/oauth2/authorize", config["authorizationEndpoint"]!.GetValue<string>());
+        Assert.Equal($"{_provider.Issuer}/oauth2/token", config["tokenEndpoint"]!.GetValue<string>());
+        Assert.Equal($"{_provider.Issuer}/oauth2/userinfo", config["userInfoEndpoint"]!.GetValue<string>());
+        Assert.Equal("openid profile email", config["scope"]!.GetValue<string>());
+        Assert.Equal("client_secret_post", config["tokenEndpointAuthMethod"]!.GetValue<string>());
+        Assert.True(config["pkce"]!.GetValue<bool>());
+        Assert.Equal("sub", config["profileMap"]!["id"]!.GetValue<string>());
+        Assert.Empty(body["warnings"]!.AsArray());
+        var request = Assert.Single(_provider.Server.LogEntries).RequestMessage!;
+        Assert.Equal(FakeProvider.WellKnown, request.Path);
+        Assert.Contains("application/json", request.Headers!["Accept"].ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Discover_WithUrl_ReadsThatDocument()
+    {
+        _provider.Serves("/tenant-1/v2.0/.well-known/openid-configuration", _provider.Metadata(authMethods: null));
+
+        var body = await (await DiscoverAsync($$"""{ "url": "{{_provider.Issuer}}/tenant-1/v2.0/.well-known/openid-configuration" }""")).ReadJsonAsync();
+
+        // OpenID Connect Discovery §3: no token_endpoint_auth_methods_supported means client_secret_basic.
+        Assert.Equal("client_secret_basic", body["config"]!["tokenEndpointAuthMethod"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Discover_ThenAddClientCredentials_CreatesAConnector()
+    {
+        _provider.Serves(FakeProvider.WellKnown, _provider.Metadata());
+        var config = (await (await DiscoverAsync($$"""{ "issuer": "{{_provider.Issuer}}" }""")).ReadJsonAsync())["config"]!.AsObject();
+        config["clientId"] = "discovered-client";
+        config["clientSecret"] = "discovered-secret";
+
+        var created = await host.Admin.PostAsync("/api/connectors",
+            HttpJson.Body(LogtoConfigs.Connector("discovered", "Discovered", config.ToJsonString())), Ct);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+    }
+
+    [Fact]
+    public async Task Discover_WhenTheProviderAnswers500_Returns502ProviderError()
+    {
+        _provider.Serves(FakeProvider.WellKnown, """{ "error": "server_error" }""", status: 500);
+
+        var problem = await (await DiscoverAsync($$"""{ "issuer": "{{_provider.Issuer}}" }"""))
+            .AssertProblemAsync(HttpStatusCode.BadGateway, "provider_error");
+
+        Assert.Equal(500, problem["providerStatus"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Discover_WhenTheProviderRedirects_DoesNotFollowAndReturns502()
+    {
+        _provider.Redirects(FakeProvider.WellKnown, "/elsewhere");
+        _provider.Serves("/elsewhere", _provider.Metadata());
+
+        await (await DiscoverAsync($$"""{ "issuer": "{{_provider.Issuer}}" }""")).AssertProblemAsync(HttpStatusCode.BadGateway, "provider_error");
+
+        Assert.Single(_provider.Server.LogEntries);
+    }
+
+    [Fact]
+    public async Task Discover_WhenTheAnswerIsNotMetadata_Returns502()
+    {
+        _provider.Serves(FakeProvider.WellKnown, "<html>login</html>");
+
+        await (await DiscoverAsync($$"""{ "issuer": "{{_provider.Issuer}}" }""")).AssertProblemAsync(HttpStatusCode.BadGateway, "provider_error");
+    }
+
+    [Theory]
+    [InlineData("{}", "issuer", "one_of")]
+    [InlineData("""{ "issuer": "https://a.example.com", "url": "https://b.example.com" }""", "issuer", "one_of")]
+    [InlineData("""{ "issuer": "http://provider.example.com" }""", "issuer", "insecure_url")]
+    [InlineData("""{ "url": "file:///etc/passwd" }""", "url", "invalid_url")]
+    [InlineData("""{ "issuer": "https://a.example.com", "tenant": "x" }""", "tenant", "unknown_field")]
+    public async Task Discover_WithBadInput_Returns400NamingTheField(string body, string field, string code)
+    {
+        var problem = await (await DiscoverAsync(body)).AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+
+        Assert.Contains(code, problem.CodesFor(field));
+        Assert.Empty(_provider.Server.LogEntries);
+    }
+
+    public void Dispose() => _provider.Dispose();
+
+    private Task<HttpResponseMessage> DiscoverAsync(string body) =>
+        host.Admin.PostAsync("/api/connectors/discover", HttpJson.Body(body), Ct);
+}

@@ -1,0 +1,57 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
+
+namespace Connector.Host.Tests.Infrastructure;
+
+/// <summary>The real host in memory, configured through the same keys an operator sets (a null value leaves a key out).</summary>
+public sealed class HostFactory(string connectionString, IReadOnlyDictionary<string, string?>? overrides = null, string environment = "Production")
+    : WebApplicationFactory<Program>
+{
+    public const string PublicOrigin = "http://localhost";
+
+    public IReadOnlyDictionary<string, string?> Settings { get; } = Merge(connectionString, overrides);
+
+    /// <summary>Everything the host logged, at every level.</summary>
+    public CapturedLogs Logs { get; } = new();
+
+    public HttpClient CreateAdminClient(string key = AdminKeys.Primary)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        foreach (var (key, value) in Settings)
+        {
+            if (value is not null)
+            {
+                builder.UseSetting(key, value);
+            }
+        }
+
+        builder.ConfigureLogging(logging => logging.ClearProviders().SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
+    }
+
+    private static Dictionary<string, string?> Merge(string connectionString, IReadOnlyDictionary<string, string?>? overrides)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Connectors"] = connectionString,
+            ["Connectors:PublicOrigin"] = PublicOrigin,
+            ["Connectors:AdminApiKeys:0"] = AdminKeys.Primary,
+            ["Connectors:AdminApiKeys:1"] = AdminKeys.Secondary,
+            ["Connectors:AllowInsecureEndpoints"] = "true",
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+}

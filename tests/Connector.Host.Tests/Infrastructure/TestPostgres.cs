@@ -1,0 +1,19 @@
+using Npgsql;
+
+namespace Connector.Host.Tests.Infrastructure;
+
+/// <summary>The PostgreSQL server started by scripts/test.sh. Without it the host tests fail loudly: they never skip.</summary>
+public static class TestPostgres
+{
+    public const string Variable = "CONNECTORS_TEST_POSTGRES";
+
+    public static string ServerConnectionString =>
+        Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException(
+                $"{Variable} is not set. Run the host tests through scripts/test.sh, which starts PostgreSQL and sets it " +
+                "(e.g. Host=127.0.0.1;Port=5432;Username=postgres;Database=postgres).");
+
+    public static string ConnectionStringFor(string database) =>
+        new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = database, Pooling = false }.ConnectionString;
+}
