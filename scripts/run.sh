@@ -9,17 +9,20 @@ source scripts/postgres.sh
 
 usage() {
   cat <<'USAGE'
-usage: scripts/run.sh [--help]
+usage: scripts/run.sh [--demo] [--help]
 
 Starts PostgreSQL (under .data/postgres, port $PGPORT or 5433) and the Connectors host on
 http://127.0.0.1:5080 (override with HOST_PORT). The admin key is kept in .data/admin-key.
+  --demo   also starts the bundled demo OAuth2 provider on http://127.0.0.1:5090 (DEMO_PORT) and
+           registers it as the connector "demo", so "Continue with Demo" works at once.
 USAGE
 }
 
+demo=0
 for arg in "$@"; do
   case "$arg" in
     -h|--help) usage; exit 0 ;;
-    --demo) echo "--demo is not available yet: the demo provider arrives with the sign-in flow." >&2; exit 2 ;;
+    --demo) demo=1 ;;
     *) echo "unknown option: $arg" >&2; usage >&2; exit 2 ;;
   esac
 done
@@ -49,11 +52,16 @@ if ! runuser -u postgres -- test -x "$data"; then
 fi
 
 host_pid=
+demo_pid=
 own_cluster=0
 cleanup() {
   trap - EXIT INT TERM
   # Keep going when the terminal or a pipe reading our output is gone: PostgreSQL must still stop.
   trap '' PIPE HUP
+  if [ -n "$demo_pid" ] && kill -0 "$demo_pid" 2>/dev/null; then
+    kill -TERM "$demo_pid" 2>/dev/null || true
+    wait "$demo_pid" 2>/dev/null || true
+  fi
   if [ -n "$host_pid" ] && kill -0 "$host_pid" 2>/dev/null; then
     kill -TERM "$host_pid" 2>/dev/null || true
     wait "$host_pid" 2>/dev/null || true
@@ -90,8 +98,37 @@ admin_key=$(cat "$key_file")
 
 echo "Building the host..."
 dotnet build src/Connector.Host/Connector.Host.csproj -c Release -nologo -v quiet -o "$data/host"
+if [ "$demo" -eq 1 ]; then
+  dotnet build samples/DemoProvider/DemoProvider.csproj -c Release -nologo -v quiet -o "$data/demo"
+fi
 
 origin="http://127.0.0.1:$host_port"
+
+# The demo provider and its connector: a fresh client secret each run, registered (or updated) over the admin API.
+start_demo() {
+  local demo_port=${DEMO_PORT:-5090} demo_secret
+  demo_secret=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
+  Demo__ClientId=demo Demo__ClientSecret="$demo_secret" Demo__RedirectUris__0="$origin/callback/demo" \
+    ASPNETCORE_URLS="http://127.0.0.1:$demo_port" dotnet "$data/demo/DemoProvider.dll" --contentRoot "$data/demo" >"$data/demo.log" 2>&1 &
+  demo_pid=$!
+  for _ in $(seq 1 100); do
+    curl -fs "$origin/readyz" >/dev/null 2>&1 && curl -fs "http://127.0.0.1:$demo_port/" >/dev/null 2>&1 && break
+    sleep 0.2
+  done
+  local config
+  config=$(cat <<JSON
+{"authorizationEndpoint":"http://127.0.0.1:$demo_port/authorize","tokenEndpoint":"http://127.0.0.1:$demo_port/token",
+ "userInfoEndpoint":"http://127.0.0.1:$demo_port/userinfo","clientId":"demo","clientSecret":"$demo_secret","scope":"profile email",
+ "profileMap":{"id":"sub","name":"name","email":"email","emailVerified":"email_verified"}}
+JSON
+)
+  local auth=(-H "Authorization: Bearer $admin_key" -H "Content-Type: application/json")
+  if curl -fs -o /dev/null "${auth[@]}" "$origin/api/connectors/demo"; then
+    curl -fs -o /dev/null -X PATCH "${auth[@]}" "$origin/api/connectors/demo" -d "{\"enabled\":true,\"config\":$config}"
+  else
+    curl -fs -o /dev/null -X POST "${auth[@]}" "$origin/api/connectors" -d "{\"id\":\"demo\",\"name\":\"Demo\",\"config\":$config}"
+  fi && echo "  Demo provider on http://127.0.0.1:$demo_port, registered as connector 'demo': open $origin/sign-in"
+}
 cat <<INFO
 
   Connectors is starting on $origin
@@ -111,4 +148,8 @@ Connectors__AdminApiKeys__0="$admin_key" \
 Connectors__AllowInsecureEndpoints=true \
   dotnet "$data/host/Connector.Host.dll" --contentRoot "$data/host" &
 host_pid=$!
+
+if [ "$demo" -eq 1 ]; then
+  start_demo
+fi
 wait "$host_pid"

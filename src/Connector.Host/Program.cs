@@ -6,6 +6,7 @@ using Connector.Host.OpenApi;
 using Connector.Host.Persistence;
 using Connector.Host.Problems;
 using Connector.Host.Security;
+using Connector.Host.SignIn;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -17,17 +18,20 @@ builder.Services
     .AddConnectorEngine()
     .AddConnectorsHealth()
     .AddConnectorsOpenApi()
-    .AddAdminApi();
+    .AddAdminApi()
+    .AddEndUserSignIn();
 
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapConnectorsHealth();
 app.MapConnectorsOpenApi();
 app.MapAdminApi();
+app.MapSignIn();
 
 app.Run();

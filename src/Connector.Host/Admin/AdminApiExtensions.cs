@@ -4,6 +4,7 @@ using Connector.Host.Admin.Discovery;
 using Connector.Host.Admin.Users;
 using Connector.Host.Connectors;
 using Connector.Host.Security;
+using Connector.Host.SignIn;
 
 namespace Connector.Host.Admin;
 
@@ -26,7 +27,8 @@ internal static class AdminApiExtensions
             .MapConnectorsApi()
             .MapDiscoveryApi()
             .MapUsersApi()
-            .MapAuditApi();
+            .MapAuditApi()
+            .MapDryRunApi();
         return app;
     }
 }

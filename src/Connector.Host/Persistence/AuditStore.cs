@@ -32,6 +32,15 @@ internal sealed class AuditStore(NpgsqlDataSource dataSource)
             Details = entry.Details?.ToJsonString(),
         }, transaction, cancellationToken: ct));
 
+    /// <summary>Records an event that belongs to no other write (a failed sign-in, say).</summary>
+    public async Task AppendAsync(AuditEntry entry, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await AppendAsync(connection, transaction, entry, ct);
+        await transaction.CommitAsync(ct);
+    }
+
     /// <summary>Newest first; <paramref name="before"/> is the id of the last event of the previous page.</summary>
     public async Task<IReadOnlyList<AuditRow>> ListAsync(int limit, long? before, CancellationToken ct)
     {

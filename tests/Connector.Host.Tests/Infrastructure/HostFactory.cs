@@ -1,12 +1,18 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Connector.Host.Tests.Infrastructure;
 
 /// <summary>The real host in memory, configured through the same keys an operator sets (a null value leaves a key out).</summary>
-public sealed class HostFactory(string connectionString, IReadOnlyDictionary<string, string?>? overrides = null, string environment = "Production")
+public sealed class HostFactory(
+    string connectionString,
+    IReadOnlyDictionary<string, string?>? overrides = null,
+    string environment = "Production",
+    Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     public const string PublicOrigin = "http://localhost";
@@ -35,6 +41,11 @@ public sealed class HostFactory(string connectionString, IReadOnlyDictionary<str
         }
 
         builder.ConfigureLogging(logging => logging.ClearProviders().SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
+        if (services is not null)
+        {
+            // After the host's own registrations, so a test can swap one (a FakeTimeProvider, say).
+            builder.ConfigureTestServices(services);
+        }
     }
 
     private static Dictionary<string, string?> Merge(string connectionString, IReadOnlyDictionary<string, string?>? overrides)

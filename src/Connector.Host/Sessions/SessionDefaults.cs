@@ -1,0 +1,23 @@
+namespace Connector.Host.Sessions;
+
+/// <summary>
+/// The end user's signed-in session: an ASP.NET Core cookie whose ticket is protected with the shared
+/// Data Protection key ring (kept in PostgreSQL), so every host instance validates it.
+/// </summary>
+internal static class SessionDefaults
+{
+    public const string Scheme = "Connectors.Session";
+    public const string CookieName = "connectors.session";
+
+    /// <summary>Claim holding our user id (a UUID): the OIDC <c>sub</c> of apps.</summary>
+    public const string UserIdClaim = "sub";
+
+    /// <summary>Claim holding the connector the user signed in through.</summary>
+    public const string ConnectorClaim = "connector";
+
+    /// <summary>Claim holding the session's own random id (for audit and sign-out).</summary>
+    public const string SessionIdClaim = "sid";
+
+    /// <summary>How long a session lives without activity.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(8);
+}

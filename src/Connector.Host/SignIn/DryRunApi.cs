@@ -1,0 +1,28 @@
+using Connector.Host.Connectors;
+using Connector.Host.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Connector.Host.SignIn;
+
+/// <summary><c>POST /api/connectors/{id}/test</c>: a dry-run sign-in URL for the admin (DESIGN.md, Admin REST API).</summary>
+internal static class DryRunApi
+{
+    public static RouteGroupBuilder MapDryRunApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/connectors/{id}/test", StartTestAsync).WithName("TestConnector");
+        return api;
+    }
+
+    private static async Task<Results<Ok<DryRunStarted>, ProblemHttpResult>> StartTestAsync(
+        string id, ConnectorConfigLoader connectors, SignInStarter starter, CancellationToken ct)
+    {
+        var connector = await connectors.LoadAsync(id, ct);
+        if (connector is null)
+        {
+            return ApiProblems.ConnectorNotFound(id);
+        }
+
+        var url = await starter.StartTestAsync(connector, ct);
+        return TypedResults.Ok(new DryRunStarted(url.AbsoluteUri));
+    }
+}

@@ -1,0 +1,101 @@
+using Connector.Host.Connectors;
+using Connector.Host.Persistence;
+using Connector.Host.Sessions;
+using Connector.OAuth2;
+using Connector.OAuth2.Tokens;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace Connector.Host.SignIn;
+
+/// <summary>
+/// The provider's redirect back (RFC 6749 §4.1.2), checked in the order of ASP.NET Core's OAuth handler:
+/// state → browser binding → <c>error=</c> (access_denied is the user cancelling) → code exchange → profile →
+/// user and identity in one transaction → session → return target.
+/// </summary>
+internal sealed partial class SignInCallback(
+    SignInStateStore states,
+    ConnectorConfigLoader connectors,
+    OAuth2Connector engine,
+    IdentityStore identities,
+    AuditStore audit,
+    SignInStarter starter,
+    DryRunPage dryRun,
+    IDataProtectionProvider dataProtection,
+    TimeProvider time,
+    ILogger<SignInCallback> logger)
+{
+    public async Task<IResult> CompleteAsync(HttpContext context, string connectorId, CancellationToken ct)
+    {
+        var query = context.Request.Query;
+        var state = query["state"].ToString();
+        var binding = BrowserBinding.Current(context);
+        if (state.Length == 0)
+        {
+            return await FailAsync(context, connectorId, SignInPurpose.SignIn, SignInErrors.InvalidState, SignInErrors.BadState(context), ct);
+        }
+
+        var now = time.GetUtcNow();
+        var pending = await states.ConsumeAsync(SignInSecrets.Hash(state), binding is null ? null : SignInSecrets.Hash(binding), connectorId, now, ct);
+        if (pending is null)
+        {
+            // Unknown, replayed, from another browser or for another connector: all the same to the user.
+            return await FailAsync(context, connectorId, SignInPurpose.SignIn, SignInErrors.InvalidState, SignInErrors.BadState(context), ct);
+        }
+
+        if (pending.IsExpired(now))
+        {
+            return await FailAsync(context, connectorId, pending.Purpose, SignInErrors.StateExpired, SignInErrors.Expired(context), ct);
+        }
+
+        // RFC 6749 §4.1.2.1: the provider reports the user's refusal or its own failure instead of a code.
+        var providerError = query["error"].ToString();
+        if (providerError.Length > 0 || query["code"].ToString().Length == 0)
+        {
+            var cancelled = providerError == "access_denied";
+            return await FailAsync(context, connectorId, pending.Purpose, cancelled ? SignInErrors.AccessDenied : SignInErrors.ProviderError,
+                cancelled ? SignInErrors.Cancelled(context) : SignInErrors.Provider(context), ct);
+        }
+
+        var connector = await connectors.LoadAsync(connectorId, ct);
+        if (connector is null || !connector.Enabled)
+        {
+            var code = connector is null ? SignInErrors.ConnectorNotFound : SignInErrors.ConnectorDisabled;
+            return await FailAsync(context, connectorId, pending.Purpose, code,
+                connector is null ? SignInErrors.NotFound(context) : SignInErrors.Disabled(context), ct);
+        }
+
+        var verifier = pending.CodeVerifierProtected is { } protectedVerifier
+            ? dataProtection.CreateProtector(SignInStarter.VerifierPurpose).Unprotect(protectedVerifier)
+            : null;
+        var exchange = new CodeExchange(query["code"].ToString(), starter.RedirectUri(connectorId), verifier);
+        if (pending.Purpose == SignInPurpose.Test)
+        {
+            return await dryRun.RenderAsync(connector, exchange, ct);
+        }
+
+        var result = await engine.CompleteSignInAsync(connector.Config, exchange, ct);
+        if (result.IsError)
+        {
+            return await FailAsync(context, connectorId, pending.Purpose, result.Error.Code, SignInErrors.Engine(context, result.Error), ct);
+        }
+
+        var user = await identities.UpsertAsync(connectorId, result.Value.Profile, now,
+            signedIn => SignInAudit.Succeeded(now, connectorId, signedIn.Id, signedIn.IsNew), ct);
+        await SessionIssuer.SignInAsync(context, user.Id, connectorId);
+        LogSucceeded(logger, connectorId, user.Id, user.IsNew);
+        return TypedResults.Redirect(pending.ReturnUrl ?? ReturnUrlPolicy.Default);
+    }
+
+    private async Task<IResult> FailAsync(HttpContext context, string connectorId, string purpose, string code, IResult page, CancellationToken ct)
+    {
+        LogFailed(logger, connectorId, code);
+        await audit.AppendAsync(SignInAudit.Failed(time.GetUtcNow(), connectorId, purpose, code), ct);
+        return page;
+    }
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Sign-in through {ConnectorId} succeeded for user {UserId} (new: {IsNew})")]
+    private static partial void LogSucceeded(ILogger logger, string connectorId, Guid userId, bool isNew);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Sign-in through {ConnectorId} failed: {Code}")]
+    private static partial void LogFailed(ILogger logger, string connectorId, string code);
+}

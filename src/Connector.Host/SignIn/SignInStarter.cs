@@ -1,0 +1,69 @@
+using Connector.Host.Configuration;
+using Connector.Host.Connectors;
+using Connector.OAuth2.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
+
+namespace Connector.Host.SignIn;
+
+/// <summary>
+/// Starts the authorization-code flow (RFC 6749 §4.1.1): a fresh state of 256 random bits stored as a digest,
+/// bound to this browser and connector, single use, expiring after ten minutes, with the PKCE verifier
+/// (RFC 7636) kept encrypted beside it.
+/// </summary>
+internal sealed class SignInStarter(
+    ConnectorConfigLoader connectors,
+    SignInStateStore states,
+    ReturnUrlPolicy returnUrls,
+    IDataProtectionProvider dataProtection,
+    IOptions<ConnectorsOptions> options,
+    TimeProvider time)
+{
+    public static readonly TimeSpan StateLifetime = TimeSpan.FromMinutes(10);
+
+    public const string VerifierPurpose = "Connectors.SignInState.CodeVerifier.v1";
+
+    /// <summary>The provider URL to send the browser to, or an error page.</summary>
+    public async Task<IResult> StartAsync(HttpContext context, string connectorId, string? returnTo, CancellationToken ct)
+    {
+        var connector = await connectors.LoadAsync(connectorId, ct);
+        if (connector is null)
+        {
+            return SignInErrors.NotFound(context);
+        }
+
+        if (!connector.Enabled)
+        {
+            return SignInErrors.Disabled(context);
+        }
+
+        var binding = SignInSecrets.Hash(BrowserBinding.GetOrCreate(context));
+        var url = await CreateAsync(connector, binding, returnUrls.Allow(returnTo), SignInPurpose.SignIn, ct);
+        return TypedResults.Redirect(url.AbsoluteUri);
+    }
+
+    /// <summary>An admin's dry run: a state not bound to a browser, whose callback creates no user.</summary>
+    public Task<Uri> StartTestAsync(LoadedConnector connector, CancellationToken ct) =>
+        CreateAsync(connector, new byte[32], returnUrl: null, SignInPurpose.Test, ct);
+
+    public string RedirectUri(string connectorId) =>
+        $"{options.Value.PublicOrigin!.TrimEnd('/')}/callback/{Uri.EscapeDataString(connectorId)}";
+
+    private async Task<Uri> CreateAsync(LoadedConnector connector, byte[] bindingHash, string? returnUrl, string purpose, CancellationToken ct)
+    {
+        var state = SignInSecrets.NewRandom();
+        var pkce = connector.Config.Pkce ? PkceCodes.Create() : null;
+        var now = time.GetUtcNow();
+        await states.AddAsync(new NewSignInState(
+            SignInSecrets.Hash(state),
+            connector.Id,
+            bindingHash,
+            pkce is null ? null : dataProtection.CreateProtector(VerifierPurpose).Protect(pkce.Verifier),
+            returnUrl,
+            purpose,
+            now,
+            now + StateLifetime), ct);
+
+        return AuthorizationUrlBuilder.Build(connector.Config, new AuthorizationRequest(RedirectUri(connector.Id), state, pkce?.Challenge));
+    }
+}

@@ -1,0 +1,41 @@
+using Dapper;
+using Npgsql;
+
+namespace Connector.Host.SignIn;
+
+/// <summary>
+/// Server-side sign-in state (RFC 6749 §10.12, RFC 9700 §4.7): only SHA-256 digests of the state and of the
+/// browser-binding cookie are stored, so whoever reads the table cannot complete a flow in progress.
+/// </summary>
+internal sealed class SignInStateStore(NpgsqlDataSource dataSource)
+{
+    private const string InsertSql = """
+        INSERT INTO sign_in_states (state_hash, connector_id, browser_binding_hash, code_verifier_protected, return_url, purpose, created_at, expires_at)
+        VALUES (@StateHash, @ConnectorId, @BindingHash, @CodeVerifierProtected, @ReturnUrl, @Purpose, @CreatedAt, @ExpiresAt)
+        """;
+
+    // Single use: the first callback marks the row consumed; a replay, another browser or another connector
+    // finds nothing. A dry run ('test') is opened by an admin outside the browser that asked for it, so it
+    // is bound to the state alone (it creates no user and no session).
+    private const string ConsumeSql = """
+        UPDATE sign_in_states SET consumed_at = @Now
+        WHERE state_hash = @StateHash AND consumed_at IS NULL AND connector_id = @ConnectorId
+          AND (purpose = 'test' OR browser_binding_hash = @BindingHash)
+        RETURNING connector_id AS ConnectorId, code_verifier_protected AS CodeVerifierProtected, return_url AS ReturnUrl,
+                  purpose AS Purpose, expires_at AS ExpiresAt
+        """;
+
+    public async Task AddAsync(NewSignInState state, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(InsertSql, state, cancellationToken: ct));
+    }
+
+    /// <summary>The state, now consumed; null when it is unknown, already used, or belongs to another browser or connector.</summary>
+    public async Task<PendingSignIn?> ConsumeAsync(byte[] stateHash, byte[]? bindingHash, string connectorId, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<PendingSignIn>(new CommandDefinition(ConsumeSql,
+            new { StateHash = stateHash, BindingHash = bindingHash ?? [], ConnectorId = connectorId, Now = now }, cancellationToken: ct));
+    }
+}

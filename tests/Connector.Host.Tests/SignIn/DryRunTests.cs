@@ -1,0 +1,82 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Connector.Host.Tests.Infrastructure;
+
+namespace Connector.Host.Tests.SignIn;
+
+/// <summary><c>POST /api/connectors/{id}/test</c>: the admin sees raw userinfo and the mapped profile, and no user is created.</summary>
+public sealed class DryRunTests : IAsyncLifetime
+{
+    private SignInHost _host = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _host = await SignInHost.StartAsync();
+        await _host.CreateConnectorAsync(profileMap: new JsonObject { ["id"] = "data.user.id", ["name"] = "data.user.nickname" });
+    }
+
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
+
+    [Fact]
+    public async Task DryRun_ShowsRawUserInfoAndMappedProfile_AndCreatesNoUser()
+    {
+        _host.Upstream.SignsIn("""{"code":0,"data":{"user":{"id":4242,"nickname":"Nick"}}}""");
+
+        var html = await RunAsync(HttpStatusCode.OK);
+
+        Assert.Contains("would succeed", html, StringComparison.Ordinal);
+        Assert.Contains("4242", html, StringComparison.Ordinal);
+        Assert.Contains("Nick", html, StringComparison.Ordinal);
+        Assert.Contains("&quot;nickname&quot;", html, StringComparison.Ordinal); // the raw JSON, encoded
+        Assert.DoesNotContain(UpstreamProvider.AccessToken, html, StringComparison.Ordinal);
+        Assert.Equal(0, await _host.CountAsync("users"));
+        Assert.Equal(0, await _host.CountAsync("user_identities"));
+    }
+
+    [Fact]
+    public async Task DryRun_WithAMapThatMissesTheId_ShowsTheRawUserInfoAndTheExactError()
+    {
+        _host.Upstream.SignsIn("""{"data":{"account":{"id":1}}}""");
+
+        var html = await RunAsync(HttpStatusCode.OK);
+
+        Assert.Contains("profile_id_missing", html, StringComparison.Ordinal);
+        Assert.Contains("data.user.id", html, StringComparison.Ordinal);
+        Assert.Contains("&quot;account&quot;", html, StringComparison.Ordinal);
+        Assert.Equal(0, await _host.CountAsync("users"));
+    }
+
+    [Fact]
+    public async Task DryRun_WithAFailingProvider_ShowsTheProvidersError()
+    {
+        _host.Upstream.OnToken(401, """{"error":"invalid_client","error_description":"Bad secret"}""");
+
+        var html = await RunAsync(HttpStatusCode.OK);
+
+        Assert.Contains("token_exchange_failed", html, StringComparison.Ordinal);
+        Assert.Contains("invalid_client", html, StringComparison.Ordinal);
+        Assert.Contains("Bad secret", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DryRun_ForAnUnknownConnector_Is404()
+    {
+        using var response = await _host.Admin.PostAsync("/api/connectors/nope/test", null, TestContext.Current.CancellationToken);
+
+        await response.AssertProblemAsync(HttpStatusCode.NotFound, "connector_not_found");
+    }
+
+    private async Task<string> RunAsync(HttpStatusCode expected)
+    {
+        using var started = await _host.Admin.PostAsync("/api/connectors/acme/test", null, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, started.StatusCode);
+        var url = new Uri((await started.ReadJsonAsync())["authorizationUrl"]!.GetValue<string>());
+        Assert.StartsWith(_host.Upstream.Url + "/authorize?", url.AbsoluteUri, StringComparison.Ordinal);
+
+        // The admin opens it in any browser: the dry run is bound to its state alone.
+        using var browser = _host.NewBrowser();
+        using var page = await browser.GetAsync(await Browser.AtProviderAsync(url));
+        Assert.Equal(expected, page.StatusCode);
+        return await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+    }
+}

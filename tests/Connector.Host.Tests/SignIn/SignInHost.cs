@@ -1,0 +1,84 @@
+using System.Text.Json.Nodes;
+using Connector.Host.Tests.Infrastructure;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Connector.Host.Tests.SignIn;
+
+/// <summary>One test's world: its own database, a host on a fake clock, an upstream provider and a connector to it.</summary>
+public sealed class SignInHost : IAsyncDisposable
+{
+    public const string ConnectorId = "acme";
+
+    private SignInHost(TestDatabase database, FakeTimeProvider clock, HostFactory factory)
+    {
+        Database = database;
+        Clock = clock;
+        Factory = factory;
+        Admin = factory.CreateAdminClient();
+    }
+
+    public TestDatabase Database { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public HostFactory Factory { get; }
+
+    public HttpClient Admin { get; }
+
+    public UpstreamProvider Upstream { get; } = new();
+
+    public static async Task<SignInHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var database = await TestDatabase.CreateAsync();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var factory = new HostFactory(database.ConnectionString, settings, services: s => s.AddSingleton<TimeProvider>(clock));
+        return new SignInHost(database, clock, factory);
+    }
+
+    /// <summary>Registers a connector to <see cref="Upstream"/> through the admin API.</summary>
+    public async Task CreateConnectorAsync(string id = ConnectorId, string name = "Acme", JsonObject? profileMap = null, bool enabled = true)
+    {
+        var body = new JsonObject
+        {
+            ["id"] = id,
+            ["name"] = name,
+            ["enabled"] = enabled,
+            ["config"] = new JsonObject
+            {
+                ["authorizationEndpoint"] = Upstream.Url + "/authorize",
+                ["tokenEndpoint"] = Upstream.Url + "/token",
+                ["userInfoEndpoint"] = Upstream.Url + "/userinfo",
+                ["clientId"] = "acme-client",
+                ["clientSecret"] = "acme-secret-value",
+                ["scope"] = "openid profile",
+                ["profileMap"] = profileMap ?? new JsonObject { ["id"] = "sub" },
+            },
+        };
+        using var response = await Admin.PostAsync("/api/connectors", HttpJson.Body(body.ToJsonString()), TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+    }
+
+    public Browser NewBrowser() => new(Factory);
+
+    public async Task<long> CountAsync(string table)
+    {
+        await using var connection = await Database.OpenAsync();
+        return await connection.ExecuteScalarAsync<long>($"SELECT count(*) FROM {table}");
+    }
+
+    public async Task<IReadOnlyList<string>> AuditOutcomesAsync(string action = "sign_in")
+    {
+        await using var connection = await Database.OpenAsync();
+        return [.. await connection.QueryAsync<string>("SELECT outcome FROM audit_events WHERE action = @Action ORDER BY id", new { Action = action })];
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Admin.Dispose();
+        await Factory.DisposeAsync();
+        Upstream.Dispose();
+        await Database.DisposeAsync();
+    }
+}
