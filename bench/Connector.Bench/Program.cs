@@ -1,0 +1,76 @@
+using System.Globalization;
+using Connector.Bench;
+
+// The project's benchmark (README, Performance). Loopback only, bounded in time and count.
+//   Connector.Bench --provider URL [--seconds 5] [--out DIR]
+//                   [--host URL --connector ID --database CONNSTRING --host-pid PID]
+var options = BenchOptions.Parse(args);
+var runs = new List<Measurement>();
+var notes = new List<string>();
+int[] levels = [1, 8, 32, 64];
+var warmUp = TimeSpan.FromSeconds(1);
+var duration = TimeSpan.FromSeconds(options.Seconds);
+
+using (var engine = new EngineScenario(options.Provider))
+{
+    foreach (var concurrency in levels)
+    {
+        runs.Add(await LoadRunner.RunAsync("engine", concurrency, warmUp, duration, _ => engine.EngineOnceAsync()));
+        runs.Add(await LoadRunner.RunAsync("bare HttpClient", concurrency, warmUp, duration, _ => engine.BareOnceAsync()));
+        Console.Error.WriteLine($"engine c={concurrency}: {runs[^2].PerSecond}/s, bare {runs[^1].PerSecond}/s");
+    }
+
+    var engine32 = runs.Single(r => r.Scenario == "engine" && r.Concurrency == 32);
+    var bare32 = runs.Single(r => r.Scenario == "bare HttpClient" && r.Concurrency == 32);
+    notes.Add(FormattableString.Invariant($"engine keeps {engine32.PerSecond / bare32.PerSecond:P0} of the bare HttpClient loop at concurrency 32 ({engine32.PerSecond:0} vs {bare32.PerSecond:0}/s)."));
+}
+
+if (options.Host is { } host)
+{
+    using var signIn = new SignInScenario(host, options.Connector!);
+    var runId = Guid.NewGuid().ToString("N")[..8];
+    var counter = 0;
+    string FirstTime(int worker) => $"first-{runId}-{Interlocked.Increment(ref counter)}";
+    var returning = Enumerable.Range(0, 200).Select(i => $"returning-{runId}-{i}").ToArray();
+    await Parallel.ForEachAsync(returning, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (subject, _) => await signIn.SignInAsync(subject));
+
+    foreach (var concurrency in levels)
+    {
+        runs.Add(await LoadRunner.RunAsync("sign-in (first time)", concurrency, warmUp, duration, w => signIn.SignInAsync(FirstTime(w))));
+        runs.Add(await LoadRunner.RunAsync("sign-in (returning)", concurrency, warmUp, duration,
+            w => signIn.SignInAsync(returning[Random.Shared.Next(returning.Length)])));
+        Console.Error.WriteLine($"sign-in c={concurrency}: first {runs[^2].PerSecond}/s, returning {runs[^1].PerSecond}/s");
+    }
+
+    notes.Add(FormattableString.Invariant($"host peak RSS (VmHWM) over the whole run: {ProcessMemory.PeakMiB(options.HostPid)} MiB."));
+    foreach (var (label, subject) in new (string, Func<int, string>)[] { ("first-time", FirstTime), ("returning", i => returning[i % returning.Length]) })
+    {
+        const int count = 400;
+        var before = await DatabaseWrites.ReadAsync(options.Database!);
+        var failed = 0;
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8 },
+            async (i, _) => { if (!await signIn.SignInAsync(subject(i))) { Interlocked.Increment(ref failed); } });
+        var after = await DatabaseWrites.ReadAsync(options.Database!);
+        notes.Add(FormattableString.Invariant($"rows written per {label} sign-in: {(after - before) / (double)count:0.00} ({count} sign-ins, {failed} failed)."));
+    }
+}
+
+var markdown = Report.Write(options.Out, new BenchResults(Environment.ProcessorCount + " cores, " + System.Runtime.InteropServices.RuntimeInformation.OSDescription,
+    DateTime.UtcNow, options.Seconds, runs, notes));
+Console.WriteLine(markdown);
+
+internal sealed record BenchOptions(string Provider, int Seconds, string Out, string? Host, string? Connector, string? Database, int HostPid)
+{
+    public static BenchOptions Parse(string[] args)
+    {
+        string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        return new BenchOptions(
+            Value("--provider") ?? throw new ArgumentException("--provider URL is required"),
+            int.Parse(Value("--seconds") ?? "5", CultureInfo.InvariantCulture),
+            Value("--out") ?? "bench/results",
+            Value("--host"),
+            Value("--connector"),
+            Value("--database"),
+            int.Parse(Value("--host-pid") ?? "0", CultureInfo.InvariantCulture));
+    }
+}

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# The benchmark (README, Performance): engine exchanges/s against nginx answering fixed JSON, a bare
+# HttpClient loop as yardstick, and full browser sign-ins against the real host and PostgreSQL.
+# Loopback only; bounded (about 4 minutes); writes bench/results/{results.json,results.md,chart.svg}.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+source scripts/postgres.sh
+seconds=${BENCH_SECONDS:-5}
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+ensure_postgres_installed
+if ! command -v nginx >/dev/null || [ ! -f /usr/lib/nginx/modules/ngx_http_js_module.so ]; then
+  echo "Installing nginx and its njs module from the distribution's packages..." >&2
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nginx-light libnginx-mod-http-js >/dev/null \
+    || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nginx libnginx-mod-http-js >/dev/null
+fi
+
+work=$(mktemp -d /tmp/connectors-bench.XXXXXX)
+chmod 755 "$work"
+host_pid=
+cleanup() {
+  [ -n "$host_pid" ] && kill "$host_pid" 2>/dev/null && wait "$host_pid" 2>/dev/null || true
+  [ -f "$work/nginx/nginx.pid" ] && kill "$(cat "$work/nginx/nginx.pid")" 2>/dev/null || true
+  stop_cluster "$work/pg"
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+pg_port=$(free_port); nginx_port=$(free_port); host_port=$(free_port)
+host="http://127.0.0.1:$host_port"
+provider="http://127.0.0.1:$nginx_port"
+admin_key=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
+
+# PostgreSQL with its default durability: the sign-in numbers include real commits.
+start_cluster "$work/pg" "$pg_port" max_connections=200
+runuser -u postgres -- "$(pg_bin_dir)/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres connectors
+database="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=connectors"
+
+mkdir -p "$work/nginx/body"
+sed -e "s|__DIR__|$work/nginx|g" -e "s|__PORT__|$nginx_port|g" -e "s|__REPO__|$root|g" \
+    -e "s|__CALLBACK__|$host/callback/bench|g" bench/nginx/nginx.conf.template > "$work/nginx/nginx.conf"
+nginx -p /usr/share/nginx -c "$work/nginx/nginx.conf"
+
+dotnet build src/Connector.Host/Connector.Host.csproj -c Release -nologo -v quiet -o "$work/host"
+dotnet build bench/Connector.Bench/Connector.Bench.csproj -c Release -nologo -v quiet -o "$work/bench"
+
+ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$host" \
+ConnectionStrings__Connectors="$database" Connectors__PublicOrigin="$host" Connectors__AdminApiKeys__0="$admin_key" \
+Connectors__AllowInsecureEndpoints=true Logging__LogLevel__Default=Warning \
+  dotnet "$work/host/Connector.Host.dll" --contentRoot "$work/host" > "$work/host.log" 2>&1 &
+host_pid=$!
+for _ in $(seq 1 150); do curl -fs "$host/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
+curl -fs -o /dev/null -X POST "$host/api/connectors" -H "Authorization: Bearer $admin_key" -H 'Content-Type: application/json' -d "{
+  \"id\": \"bench\", \"name\": \"Bench\", \"config\": {
+  \"authorizationEndpoint\": \"$provider/authorize\", \"tokenEndpoint\": \"$provider/token\", \"userInfoEndpoint\": \"$provider/userinfo\",
+  \"clientId\": \"bench\", \"clientSecret\": \"bench-secret\", \"profileMap\": { \"id\": \"sub\" } } }"
+
+dotnet "$work/bench/Connector.Bench.dll" --provider "$provider" --seconds "$seconds" --out bench/results \
+  --host "$host" --connector bench --database "$database" --host-pid "$host_pid"
