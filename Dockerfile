@@ -9,6 +9,7 @@ RUN dotnet restore src/Connector.Host/Connector.Host.csproj
 COPY src/Connector.OAuth2/ src/Connector.OAuth2/
 COPY src/Connector.Host/ src/Connector.Host/
 COPY db/migrations/ db/migrations/
+COPY presets/ presets/
 RUN dotnet publish src/Connector.Host/Connector.Host.csproj -c Release --no-restore -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime

@@ -1,6 +1,7 @@
 using Connector.Host.Admin.Audit;
 using Connector.Host.Admin.Connectors;
 using Connector.Host.Admin.Discovery;
+using Connector.Host.Admin.Presets;
 using Connector.Host.Admin.Users;
 using Connector.Host.Connectors;
 using Connector.Host.Security;
@@ -16,6 +17,7 @@ internal static class AdminApiExtensions
         services.AddSingleton<ConnectorAdminService>();
         services.AddSingleton<ConnectorConfigLoader>();
         services.AddSingleton<ProviderMetadataClient>();
+        services.AddSingleton<PresetCatalog>();
         return services;
     }
 
@@ -25,6 +27,7 @@ internal static class AdminApiExtensions
         app.MapGroup("/api")
             .RequireAuthorization(AdminKeyDefaults.Policy)
             .MapConnectorsApi()
+            .MapPresetsApi()
             .MapDiscoveryApi()
             .MapUsersApi()
             .MapAuditApi()

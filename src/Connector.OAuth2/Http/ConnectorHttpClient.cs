@@ -35,6 +35,9 @@ public static class ConnectorHttpClient
                     PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                 };
             })
+            // The engine holds one client for its lifetime (no per-call construction); connection reuse and DNS
+            // refresh are the handler's job (PooledConnectionLifetime), so the factory need not rotate it.
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             // The factory's own loggers hand request headers (bearer tokens, Basic credentials) to every
             // logging provider as structured state, where redaction does not reach. The engine logs outcomes itself.
             .RemoveAllLoggers();

@@ -40,5 +40,5 @@ public static class ProfileMapper
 
     /// <summary>The value of a profile expression as a string, or null when nothing usable is there.</summary>
     public static string? Resolve(JsonElement root, string expression) =>
-        ProfileExpression.TryParse(expression, out var parsed) ? parsed.Evaluate(root) : null;
+        ProfileExpression.Cached(expression)?.Evaluate(root);
 }

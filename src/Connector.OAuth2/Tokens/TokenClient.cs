@@ -13,16 +13,17 @@ namespace Connector.OAuth2.Tokens;
 /// </summary>
 internal sealed partial class TokenClient(IHttpClientFactory httpClientFactory, TimeProvider time, ILogger<TokenClient> logger)
 {
+    private readonly HttpClient _httpClient = httpClientFactory.CreateClient(ConnectorHttpClient.Name);
+
     private static readonly Dictionary<string, string> Empty = [];
 
     public async Task<ConnectorResult<TokenSet>> ExchangeAsync(OAuth2ConnectorConfig config, CodeExchange exchange, CancellationToken cancellationToken)
     {
         using var request = CreateRequest(config, exchange);
-        var httpClient = httpClientFactory.CreateClient(ConnectorHttpClient.Name);
         TokenResponse response;
         try
         {
-            response = await httpClient.RequestAuthorizationCodeTokenAsync(request, cancellationToken);
+            response = await _httpClient.RequestAuthorizationCodeTokenAsync(request, cancellationToken);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -32,7 +33,7 @@ internal sealed partial class TokenClient(IHttpClientFactory httpClientFactory, 
 
         // No HTTP answer at all means the call itself failed; an answer Duende could not parse is ours to judge.
         var result = response.HttpResponse is null
-            ? FromTransportFailure(response.Exception, httpClient, cancellationToken)
+            ? FromTransportFailure(response.Exception, _httpClient, cancellationToken)
             : TokenResponseReader.Read(response.HttpResponse, response.Raw, response.Json, config.TokenEndpointResponseType);
         if (result.IsError)
         {

@@ -14,9 +14,12 @@ namespace Connector.OAuth2.UserInfo;
 /// client: GET, or POST without a body, with the connector's extra headers. A 5xx is retried once:
 /// reading a profile is safe to repeat, unlike the code exchange.
 /// </summary>
-internal sealed partial class UserInfoClient(IHttpClientFactory httpClientFactory, ILogger<UserInfoClient> logger)
+internal sealed partial class UserInfoClient(IHttpClientFactory httpClientFactory, ILogger<UserInfoClient> logger) : IDisposable
 {
     private const int MaxAttempts = 2;
+
+    // One Flurl client over the engine's named HttpClient for the engine's lifetime: nothing built per call.
+    private readonly FlurlClient _flurl = new(httpClientFactory.CreateClient(ConnectorHttpClient.Name));
 
     public async Task<ConnectorResult<JsonElement>> GetAsync(OAuth2ConnectorConfig config, TokenSet tokens, CancellationToken cancellationToken)
     {
@@ -55,11 +58,9 @@ internal sealed partial class UserInfoClient(IHttpClientFactory httpClientFactor
     private async Task<ConnectorResult<JsonElement>> CallAsync(
         OAuth2ConnectorConfig config, string endpoint, string method, TokenSet tokens, CancellationToken cancellationToken)
     {
-        var httpClient = httpClientFactory.CreateClient(ConnectorHttpClient.Name);
-        using var flurl = new FlurlClient(httpClient);
         for (var attempt = 1; ; attempt++)
         {
-            var request = flurl.Request(endpoint)
+            var request = _flurl.Request(endpoint)
                 .WithHeader("Authorization", "Bearer " + tokens.AccessToken)
                 .AllowAnyHttpStatus();
             foreach (var (name, value) in config.UserInfoHeaders ?? Empty)
@@ -67,7 +68,7 @@ internal sealed partial class UserInfoClient(IHttpClientFactory httpClientFactor
                 request.WithHeader(name, value.Replace("{clientId}", config.ClientId, StringComparison.Ordinal));
             }
 
-            var result = await SendOnceAsync(request, method, httpClient.MaxResponseContentBufferSize, cancellationToken);
+            var result = await SendOnceAsync(request, method, _flurl.HttpClient.MaxResponseContentBufferSize, cancellationToken);
             if (!(result.IsError && result.Error.ProviderStatus >= 500 && attempt < MaxAttempts))
             {
                 return result;
@@ -141,6 +142,8 @@ internal sealed partial class UserInfoClient(IHttpClientFactory httpClientFactor
     }
 
     private static readonly Dictionary<string, string> Empty = [];
+
+    public void Dispose() => _flurl.Dispose();
 
     private static string Host(string endpoint) =>
         Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) ? uri.Authority : "?";

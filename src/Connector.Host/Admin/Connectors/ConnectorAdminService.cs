@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Connector.Host.Admin.Input;
+using Connector.Host.Admin.Presets;
 using Connector.Host.Connectors;
 using Connector.Host.Persistence;
 using Connector.Host.Problems;
@@ -37,7 +38,7 @@ internal sealed class ConnectorAdminService(
                 CreatedAt = now.UtcDateTime,
                 UpdatedAt = now.UtcDateTime,
             };
-            var audit = new AuditEntry(now, actor, AuditActions.ConnectorCreated, id, AuditActions.Success, new JsonObject { ["name"] = draft.Name });
+            var audit = new AuditEntry(now, actor, AuditActions.ConnectorCreated, id, AuditActions.Success, CreatedDetails(draft));
             if (await store.TryInsertAsync(row, audit, ct))
             {
                 AdminLog.ConnectorCreated(logger, id, actor);
@@ -53,6 +54,17 @@ internal sealed class ConnectorAdminService(
         }
 
         throw new InvalidOperationException($"No free connector id found for '{baseId}' after {GeneratedIdAttempts} attempts.");
+    }
+
+    private static JsonObject CreatedDetails(ConnectorDraft draft)
+    {
+        var details = new JsonObject { ["name"] = draft.Name };
+        if (draft.Preset is not null)
+        {
+            details["preset"] = draft.Preset;
+        }
+
+        return details;
     }
 
     /// <summary>Applies <paramref name="patch"/> as a JSON merge patch (RFC 7396) to the stored connector; a patch without <c>clientSecret</c> keeps it.</summary>
@@ -74,6 +86,12 @@ internal sealed class ConnectorAdminService(
             }
 
             patch.Remove("id");
+        }
+
+        if (patch.Remove(PresetExpansion.PresetField))
+        {
+            // A preset is a starting point for a create; afterwards the connector's own fields are what changes.
+            errors.Add(PresetExpansion.PresetField, InputCodes.ReadOnly, "A preset applies only when a connector is created; change its fields instead.");
         }
 
         var secret = protector.Unprotect(row.Id, row.ClientSecretProtected);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Connector.Host.Admin.Input;
+using Connector.Host.Admin.Presets;
 using Connector.Host.Persistence;
 using Connector.Host.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -35,20 +36,23 @@ internal static class ConnectorsApi
     }
 
     public static async Task<Results<Created<ConnectorResponse>, ValidationProblem, ProblemHttpResult>> CreateConnector(
-        HttpRequest request, ClaimsPrincipal user, ConnectorDraftReader reader, ConnectorAdminService service, CancellationToken ct)
+        HttpRequest request, ClaimsPrincipal user, ConnectorDraftReader reader, PresetCatalog presets, ConnectorAdminService service, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var body = await JsonBody.ReadObjectAsync(request, errors, ct);
-        var draft = body is null ? null : reader.Read(body, errors);
+        var (expanded, preset) = body is null ? (null, null) : PresetExpansion.Expand(body, presets, errors);
+        var draft = expanded is null ? null : reader.Read(expanded, errors);
         if (draft is null)
         {
             return ApiProblems.Validation(errors);
         }
 
-        var row = await service.CreateAsync(draft, AdminActor.Of(user), ct);
+        var row = await service.CreateAsync(draft with { Preset = preset?.Id }, AdminActor.Of(user), ct);
         if (row is null)
         {
-            return ApiProblems.Conflict($"A connector with the id '{draft.Id}' already exists.");
+            return ApiProblems.Conflict(body!["id"] is not null || preset is null
+                ? $"A connector with the id '{draft.Id}' already exists."
+                : $"A connector with the id '{draft.Id}' (the preset's id) already exists; give another id.");
         }
 
         return TypedResults.Created($"{request.PathBase}/api/connectors/{row.Id}", ConnectorResponse.From(row));
