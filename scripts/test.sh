@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Restores, builds (zero warnings), starts a throwaway PostgreSQL on a free loopback port, runs every
-# test project, stops it, and ends with "N passed, N failed, N skipped". Exits non-zero when a test
-# fails or none ran.
+# Restores, builds (zero warnings), installs Debian's chromium for the browser tests when missing, starts a
+# throwaway PostgreSQL on a free loopback port, runs every test project, stops it, and ends with
+# "N passed, N failed, N skipped". Exits non-zero when a test fails or none ran.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -11,6 +11,18 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 command -v dotnet >/dev/null || { echo "dotnet SDK not found (see global.json for the band)" >&2; exit 1; }
 
 ensure_postgres_installed
+
+# --- Browser tests: Debian's chromium, driven by Playwright through CONNECTORS_CHROMIUM (never a downloaded browser).
+chromium_bin=/usr/lib/chromium/chromium
+if [ ! -x "$chromium_bin" ]; then
+  echo "Installing chromium for tests/Connector.Browser.Tests..." >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium >/dev/null
+  [ -x "$chromium_bin" ] || { echo "chromium install failed: $chromium_bin is missing" >&2; exit 1; }
+fi
+export CONNECTORS_CHROMIUM="$chromium_bin"
+# ---
+
 pg_dir=$(mktemp -d /tmp/connectors-test-pg.XXXXXX)
 results=$(mktemp -d /tmp/connectors-test-results.XXXXXX)
 cleanup() { stop_cluster "$pg_dir"; rm -rf "$pg_dir"; }

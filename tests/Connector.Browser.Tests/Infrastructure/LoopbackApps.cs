@@ -1,0 +1,72 @@
+extern alias demo;
+
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Connector.Browser.Tests.Infrastructure;
+
+/// <summary>
+/// The real Connectors host on Kestrel at a loopback port (a browser cannot reach the in-memory TestServer),
+/// configured through the keys an operator sets. The port is chosen first: the public origin names it.
+/// </summary>
+public sealed class LoopbackHost : WebApplicationFactory<Program>
+{
+    public const string AdminKey = "browser-test-admin-key-0123456789";
+
+    private readonly string _connectionString;
+
+    public LoopbackHost(string connectionString)
+    {
+        _connectionString = connectionString;
+        var port = FreePort();
+        Origin = $"http://127.0.0.1:{port}";
+        UseKestrel(options => options.Listen(IPAddress.Loopback, port));
+    }
+
+    public string Origin { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("ConnectionStrings:Connectors", _connectionString);
+        builder.UseSetting("Connectors:PublicOrigin", Origin);
+        builder.UseSetting("Connectors:AdminApiKeys:0", AdminKey);
+        builder.UseSetting("Connectors:AllowInsecureEndpoints", "true");
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>samples/DemoProvider on Kestrel at a loopback port the system picks: any name signs in.</summary>
+public sealed class LoopbackDemoProvider(string clientId, string clientSecret, string redirectUri) : WebApplicationFactory<demo::Program>
+{
+    public string Origin => Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+
+    public void Start()
+    {
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        StartServer();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Demo:ClientId", clientId);
+        builder.UseSetting("Demo:ClientSecret", clientSecret);
+        builder.UseSetting("Demo:RedirectUris:0", redirectUri);
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+    }
+}
