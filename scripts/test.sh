@@ -47,6 +47,23 @@ for project in tests/*/*.csproj; do
     --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
 done
 
+# --- OIDC clients from npm (issue 5): openid-client and @auth/core against the built host and demo provider ---
+node_counts="0 0 0"
+if ! command -v npm >/dev/null; then
+  echo "Installing Node.js and npm from the distribution's packages..." >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null || true
+fi
+if command -v node >/dev/null && command -v npm >/dev/null && (cd tests/oidc-clients && npm ci --no-audit --no-fund --loglevel=error); then
+  (cd tests/oidc-clients && CONNECTORS_BUILD_CONFIGURATION=Release node --test \
+    --test-reporter=spec --test-reporter-destination=stdout \
+    --test-reporter=tap --test-reporter-destination="$results/oidc-clients.tap" test/*.test.mjs) || status=1
+  node_counts=$(awk '/^# pass /{p+=$3} /^# (fail|cancelled) /{f+=$3} /^# (skipped|todo) /{s+=$3} END{print p+0, f+0, s+0}' "$results/oidc-clients.tap")
+else
+  echo "tests/oidc-clients could not run: Node.js 20+ and npm are needed" >&2
+  status=1
+fi
+# --- end OIDC clients ---
+
 # Add up the TRX counters: dotnet test's own summary is not a line CI reads.
 read -r passed failed skipped < <(python3 - "$results" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET
@@ -60,6 +77,8 @@ for path in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
 print(p, f, s)
 PY
 )
+read -r node_passed node_failed node_skipped <<<"$node_counts" # OIDC clients (issue 5)
+passed=$((passed + node_passed)); failed=$((failed + node_failed)); skipped=$((skipped + node_skipped))
 rm -rf "$results"
 echo "$passed passed, $failed failed, $skipped skipped"
 if [ "$failed" -gt 0 ] || [ "$status" -ne 0 ]; then exit 1; fi

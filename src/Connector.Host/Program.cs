@@ -2,6 +2,7 @@ using Connector.Host.Admin;
 using Connector.Host.Configuration;
 using Connector.Host.Engine;
 using Connector.Host.Health;
+using Connector.Host.Oidc;
 using Connector.Host.OpenApi;
 using Connector.Host.Persistence;
 using Connector.Host.Problems;
@@ -19,7 +20,8 @@ builder.Services
     .AddConnectorsHealth()
     .AddConnectorsOpenApi()
     .AddAdminApi()
-    .AddEndUserSignIn();
+    .AddEndUserSignIn()
+    .AddConnectorsOidc();
 
 var app = builder.Build();
 
@@ -33,5 +35,6 @@ app.MapConnectorsHealth();
 app.MapConnectorsOpenApi();
 app.MapAdminApi();
 app.MapSignIn();
+app.MapConnectorsOidc();
 
 app.Run();

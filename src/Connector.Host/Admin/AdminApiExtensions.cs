@@ -1,9 +1,11 @@
+using Connector.Host.Admin.Apps;
 using Connector.Host.Admin.Audit;
 using Connector.Host.Admin.Connectors;
 using Connector.Host.Admin.Discovery;
 using Connector.Host.Admin.Presets;
 using Connector.Host.Admin.Users;
 using Connector.Host.Connectors;
+using Connector.Host.Oidc.Keys;
 using Connector.Host.Security;
 using Connector.Host.SignIn;
 
@@ -31,6 +33,8 @@ internal static class AdminApiExtensions
             .MapDiscoveryApi()
             .MapUsersApi()
             .MapAuditApi()
+            .MapAppsApi()
+            .MapOidcKeysApi()
             .MapDryRunApi();
         return app;
     }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Connector.Host.Persistence;
+using Connector.OAuth2.Results;
 
 namespace Connector.Host.SignIn;
 
@@ -14,6 +15,17 @@ internal static class SignInAudit
     public static AuditEntry Succeeded(DateTimeOffset now, string connectorId, Guid userId, bool isNew) =>
         new(now, $"user:{userId}", Action, connectorId, Success, new JsonObject { ["newUser"] = isNew });
 
-    public static AuditEntry Failed(DateTimeOffset now, string connectorId, string purpose, string code) =>
-        new(now, Anonymous, purpose == SignInPurpose.Test ? TestAction : Action, connectorId, code, null);
+    /// <summary>A failed outcome; what the provider said (its error code, text and status, already truncated) is kept for the operator.</summary>
+    public static AuditEntry Failed(DateTimeOffset now, string connectorId, string purpose, string code, ConnectorError? error = null) =>
+        new(now, Anonymous, purpose == SignInPurpose.Test ? TestAction : Action, connectorId, code, ProviderDetails(error));
+
+    private static JsonObject? ProviderDetails(ConnectorError? error) =>
+        error is null || (error.ProviderError is null && error.ProviderErrorDescription is null && error.ProviderStatus is null)
+            ? null
+            : new JsonObject
+            {
+                ["providerError"] = error.ProviderError,
+                ["providerErrorDescription"] = error.ProviderErrorDescription,
+                ["providerStatus"] = error.ProviderStatus,
+            };
 }

@@ -2,6 +2,7 @@ using Connector.Host.Connectors;
 using Connector.Host.Persistence;
 using Connector.Host.Sessions;
 using Connector.OAuth2;
+using Connector.OAuth2.Results;
 using Connector.OAuth2.Tokens;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -52,8 +53,11 @@ internal sealed partial class SignInCallback(
         if (providerError.Length > 0 || query["code"].ToString().Length == 0)
         {
             var cancelled = providerError == "access_denied";
-            return await FailAsync(context, connectorId, pending.Purpose, cancelled ? SignInErrors.AccessDenied : SignInErrors.ProviderError,
-                cancelled ? SignInErrors.Cancelled(context) : SignInErrors.Provider(context), ct);
+            var code = cancelled ? SignInErrors.AccessDenied : SignInErrors.ProviderError;
+            var description = query["error_description"].ToString();
+            var said = new ConnectorError(code, "", providerError.Length == 0 ? null : Cut(providerError), description.Length == 0 ? null : Cut(description));
+            return await FailAsync(context, connectorId, pending.Purpose, code,
+                cancelled ? SignInErrors.Cancelled(context) : SignInErrors.Provider(context), ct, said);
         }
 
         var connector = await connectors.LoadAsync(connectorId, ct);
@@ -76,7 +80,7 @@ internal sealed partial class SignInCallback(
         var result = await engine.CompleteSignInAsync(connector.Config, exchange, ct);
         if (result.IsError)
         {
-            return await FailAsync(context, connectorId, pending.Purpose, result.Error.Code, SignInErrors.Engine(context, result.Error), ct);
+            return await FailAsync(context, connectorId, pending.Purpose, result.Error.Code, SignInErrors.Engine(context, result.Error), ct, result.Error);
         }
 
         var user = await identities.UpsertAsync(connectorId, result.Value.Profile, now,
@@ -86,12 +90,16 @@ internal sealed partial class SignInCallback(
         return TypedResults.Redirect(pending.ReturnUrl ?? ReturnUrlPolicy.Default);
     }
 
-    private async Task<IResult> FailAsync(HttpContext context, string connectorId, string purpose, string code, IResult page, CancellationToken ct)
+    private async Task<IResult> FailAsync(
+        HttpContext context, string connectorId, string purpose, string code, IResult page, CancellationToken ct, ConnectorError? error = null)
     {
         LogFailed(logger, connectorId, code);
-        await audit.AppendAsync(SignInAudit.Failed(time.GetUtcNow(), connectorId, purpose, code), ct);
+        await audit.AppendAsync(SignInAudit.Failed(time.GetUtcNow(), connectorId, purpose, code, error), ct);
         return page;
     }
+
+    /// <summary>The provider's words from a redirect are attacker-reachable input: kept for the audit, but short.</summary>
+    private static string Cut(string text) => text.Length > 300 ? text[..300] + "…" : text;
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Sign-in through {ConnectorId} succeeded for user {UserId} (new: {IsNew})")]
     private static partial void LogSucceeded(ILogger logger, string connectorId, Guid userId, bool isNew);

@@ -1,0 +1,158 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Connector.Host.Admin.Input;
+using Connector.Host.Oidc;
+using Connector.Host.Oidc.Stores;
+using Connector.Host.Persistence;
+using Connector.Host.Problems;
+using OpenIddict.Abstractions;
+using OpenIddict.Core;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Connector.Host.Admin.Apps;
+
+/// <summary>
+/// Registers OIDC client apps through OpenIddict's application manager, which hashes the client secret
+/// itself (salted PBKDF2) before our store sees it. Each change carries its audit event into the store's
+/// transaction; the secret never enters an audit event or a log.
+/// </summary>
+internal sealed class AppAdminService(
+    OpenIddictApplicationManager<OidcApplication> manager,
+    AppDraftReader reader,
+    TimeProvider time,
+    ILogger<AppAdminService> logger)
+{
+    private const string ClientIdAlphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+    public async Task<OidcApplication?> FindAsync(Guid id, CancellationToken ct) =>
+        await manager.FindByIdAsync(id.ToString(), ct);
+
+    public async Task<IReadOnlyList<OidcApplication>> ListAsync(CancellationToken ct)
+    {
+        var apps = new List<OidcApplication>();
+        await foreach (var app in manager.ListAsync(count: null, offset: null, ct))
+        {
+            apps.Add(app);
+        }
+
+        return apps;
+    }
+
+    public async Task<AppOutcome> CreateAsync(AppDraft draft, string actor, CancellationToken ct)
+    {
+        // 21 characters like Logto's app ids; 32 random bytes for the secret (RFC 6749 §10.10).
+        var clientId = RandomNumberGenerator.GetString(ClientIdAlphabet, 21);
+        var secret = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var app = new OidcApplication { Id = Guid.NewGuid() };
+        await manager.PopulateAsync(app, Descriptor(draft, clientId), ct);
+        app.PendingAudit = Audit(AppAudit.Created, app.Id, actor, new JsonObject { ["name"] = draft.Name, ["clientId"] = clientId });
+        await manager.CreateAsync(app, secret, ct);
+        OidcLog.AppChanged(logger, app.Id, AppAudit.Created, actor);
+        return new AppOutcome.Saved(app, secret);
+    }
+
+    public async Task<AppOutcome> PatchAsync(Guid id, JsonObject patch, string actor, CancellationToken ct)
+    {
+        if (await FindAsync(id, ct) is not { } app)
+        {
+            return new AppOutcome.NotFound();
+        }
+
+        var before = AppDocuments.Response(app);
+        var errors = new FieldErrors();
+        var merged = (JsonObject)MergePatch.Apply(AppDocuments.Editable(app), patch)!;
+        if (reader.Read(merged, before, errors) is not { } draft)
+        {
+            return new AppOutcome.Invalid(errors);
+        }
+
+        var changed = AppDocuments.Changed(before, draft);
+        if (changed.Count == 0)
+        {
+            return new AppOutcome.Saved(app);
+        }
+
+        var descriptor = new OpenIddictApplicationDescriptor();
+        await manager.PopulateAsync(descriptor, app, ct);
+        Apply(descriptor, draft);
+        app.PendingAudit = Audit(AppAudit.Updated, id, actor, new JsonObject { ["changed"] = new JsonArray([.. changed.Select(field => JsonValue.Create(field))]) });
+        return await SaveAsync(app, actor, AppAudit.Updated, () => manager.UpdateAsync(app, descriptor, ct));
+    }
+
+    /// <summary>A new secret, shown once; the old one stops working at once.</summary>
+    public async Task<AppOutcome> RotateSecretAsync(Guid id, string actor, CancellationToken ct)
+    {
+        if (await FindAsync(id, ct) is not { } app)
+        {
+            return new AppOutcome.NotFound();
+        }
+
+        var secret = Base64Url(RandomNumberGenerator.GetBytes(32));
+        app.PendingAudit = Audit(AppAudit.SecretRotated, id, actor, null);
+        var outcome = await SaveAsync(app, actor, AppAudit.SecretRotated, () => manager.UpdateAsync(app, secret, ct));
+        return outcome is AppOutcome.Saved ? new AppOutcome.Saved(app, secret) : outcome;
+    }
+
+    /// <summary>Deletes the app with every authorization and token issued to it (foreign keys cascade).</summary>
+    public async Task<AppOutcome> DeleteAsync(Guid id, string actor, CancellationToken ct)
+    {
+        if (await FindAsync(id, ct) is not { } app)
+        {
+            return new AppOutcome.NotFound();
+        }
+
+        app.PendingAudit = Audit(AppAudit.Deleted, id, actor, new JsonObject { ["clientId"] = app.ClientId });
+        return await SaveAsync(app, actor, AppAudit.Deleted, () => manager.DeleteAsync(app, ct));
+    }
+
+    private async Task<AppOutcome> SaveAsync(OidcApplication app, string actor, string action, Func<ValueTask> write)
+    {
+        try
+        {
+            await write();
+        }
+        catch (OpenIddictExceptions.ConcurrencyException)
+        {
+            return new AppOutcome.Concurrent();
+        }
+
+        OidcLog.AppChanged(logger, app.Id, action, actor);
+        return new AppOutcome.Saved(app);
+    }
+
+    private static OpenIddictApplicationDescriptor Descriptor(AppDraft draft, string clientId)
+    {
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = clientId,
+            ClientType = ClientTypes.Confidential,
+            ApplicationType = ApplicationTypes.Web,
+            // The operator's registration is the user's consent (DESIGN.md): no consent screen.
+            ConsentType = ConsentTypes.Implicit,
+        };
+        descriptor.Permissions.UnionWith([
+            Permissions.Endpoints.Authorization, Permissions.Endpoints.Token, Permissions.Endpoints.EndSession,
+            Permissions.GrantTypes.AuthorizationCode, Permissions.GrantTypes.RefreshToken, Permissions.ResponseTypes.Code,
+            Permissions.Scopes.Profile, Permissions.Scopes.Email, Permissions.Scopes.Phone,
+        ]);
+        descriptor.Requirements.Add(Requirements.Features.ProofKeyForCodeExchange);
+        Apply(descriptor, draft);
+        return descriptor;
+    }
+
+    private static void Apply(OpenIddictApplicationDescriptor descriptor, AppDraft draft)
+    {
+        descriptor.DisplayName = draft.Name;
+        descriptor.RedirectUris.Clear();
+        descriptor.RedirectUris.UnionWith(draft.RedirectUris.Select(uri => new Uri(uri, UriKind.Absolute)));
+        descriptor.PostLogoutRedirectUris.Clear();
+        descriptor.PostLogoutRedirectUris.UnionWith(draft.PostLogoutRedirectUris.Select(uri => new Uri(uri, UriKind.Absolute)));
+        descriptor.Properties[OidcAppProperties.IdTokenSignedResponseAlg] = JsonSerializer.SerializeToElement(draft.IdTokenSignedResponseAlg);
+    }
+
+    private AuditEntry Audit(string action, Guid id, string actor, JsonObject? details) =>
+        new(Timestamps.Now(time), actor, action, id.ToString(), AuditActions.Success, details);
+
+    private static string Base64Url(byte[] bytes) => Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(bytes);
+}

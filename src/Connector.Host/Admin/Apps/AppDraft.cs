@@ -1,0 +1,4 @@
+namespace Connector.Host.Admin.Apps;
+
+/// <summary>An app that passed every check and may be stored.</summary>
+internal sealed record AppDraft(string Name, IReadOnlyList<string> RedirectUris, IReadOnlyList<string> PostLogoutRedirectUris, string IdTokenSignedResponseAlg);

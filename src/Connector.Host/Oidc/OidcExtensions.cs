@@ -1,0 +1,98 @@
+using Connector.Host.Admin.Apps;
+using Connector.Host.Configuration;
+using Connector.Host.Oidc.Endpoints;
+using Connector.Host.Oidc.Handlers;
+using Connector.Host.Oidc.Keys;
+using Connector.Host.Oidc.Stores;
+using Connector.OAuth2.Configuration;
+using Microsoft.Extensions.Options;
+using OpenIddict.Server;
+using OpenIddict.Server.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+using static OpenIddict.Server.OpenIddictServerEvents;
+
+namespace Connector.Host.Oidc;
+
+internal static class OidcExtensions
+{
+    /// <summary>Authorization codes are single use and live this long (RFC 6749 §4.1.2 recommends at most 10 minutes).</summary>
+    public static readonly TimeSpan AuthorizationCodeLifetime = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// OpenIddict as the apps' OpenID Connect provider, on PostgreSQL through our own Dapper stores (not
+    /// degraded mode, which loses single-use codes and refresh-token reuse detection: TOOLCHAIN.md).
+    /// </summary>
+    public static IServiceCollection AddConnectorsOidc(this IServiceCollection services)
+    {
+        services.AddAppsApi();
+        services.AddSingleton<OidcKeyMaterial>();
+        services.AddSingleton<OidcKeyStore>();
+        services.AddSingleton<OidcKeyRing>();
+        services.AddSingleton<IOptionsChangeTokenSource<OpenIddictServerOptions>>(provider => provider.GetRequiredService<OidcKeyRing>());
+        services.AddHostedService<OidcKeyRefresher>();
+
+        services.AddOpenIddict()
+            .AddCore(core => core
+                .SetDefaultApplicationEntity<OidcApplication>()
+                .SetDefaultAuthorizationEntity<OidcAuthorization>()
+                .SetDefaultScopeEntity<OidcScope>()
+                .SetDefaultTokenEntity<OidcToken>()
+                .ReplaceApplicationStore<OidcApplication, OidcApplicationStore>(ServiceLifetime.Singleton)
+                .ReplaceAuthorizationStore<OidcAuthorization, OidcAuthorizationStore>(ServiceLifetime.Singleton)
+                .ReplaceScopeStore<OidcScope, OidcScopeStore>(ServiceLifetime.Singleton)
+                .ReplaceTokenStore<OidcToken, OidcTokenStore>(ServiceLifetime.Singleton))
+            .AddServer(server =>
+            {
+                server.SetConfigurationEndpointUris(OidcPaths.Configuration.TrimStart('/'))
+                    .SetAuthorizationEndpointUris(OidcPaths.Authorization.TrimStart('/'))
+                    .SetTokenEndpointUris(OidcPaths.Token.TrimStart('/'))
+                    .SetUserInfoEndpointUris(OidcPaths.UserInfo.TrimStart('/'))
+                    .SetJsonWebKeySetEndpointUris(OidcPaths.Jwks.TrimStart('/'))
+                    .SetEndSessionEndpointUris(OidcPaths.EndSession.TrimStart('/'));
+                server.AllowAuthorizationCodeFlow().AllowRefreshTokenFlow();
+                server.RequireProofKeyForCodeExchange();
+                server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Phone, Scopes.OfflineAccess);
+                server.RegisterClaims(OidcClaims.Supported);
+                server.SetAuthorizationCodeLifetime(AuthorizationCodeLifetime);
+                // A redeemed refresh token presented again is a replay: no grace period; OpenIddict then revokes
+                // every token of that sign-in (RFC 9700 §4.14.2, refresh token rotation with reuse detection).
+                server.SetRefreshTokenReuseLeeway(null);
+                server.AddEventHandler(SelectKeysForToken.Descriptor);
+                server.AddEventHandler(HashTokensForIdTokenAlgorithm.Descriptor);
+                server.AddEventHandler(ShowErrorPage<ApplyAuthorizationResponseContext>.Descriptor);
+                server.AddEventHandler(ShowErrorPage<ApplyEndSessionResponseContext>.Descriptor);
+                server.UseAspNetCore()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableUserInfoEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough();
+            });
+
+        services.AddOptions<OpenIddictServerOptions>().Configure<IOptions<ConnectorsOptions>, OidcKeyRing>(ConfigureServer);
+        services.AddOptions<OpenIddictServerAspNetCoreOptions>().Configure<IOptions<ConnectorsOptions>>((options, connectors) =>
+            // Plain http is accepted only when the service itself is published on http loopback (development, tests).
+            options.DisableTransportSecurityRequirement = IsHttpLoopback(connectors.Value.PublicOrigin));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapConnectorsOidc(this IEndpointRouteBuilder app) => app.MapOidcEndpoints();
+
+    private static void ConfigureServer(OpenIddictServerOptions options, IOptions<ConnectorsOptions> connectors, OidcKeyRing keys)
+    {
+        options.Issuer = new Uri(connectors.Value.PublicOrigin!.TrimEnd('/') + OidcPaths.IssuerPath);
+
+        // Advertise and accept only what is supported: S256 (RFC 7636 §4.2: plain is for clients that cannot
+        // hash) and the two client-secret methods.
+        options.CodeChallengeMethods.Clear();
+        options.CodeChallengeMethods.Add(CodeChallengeMethods.Sha256);
+        options.ClientAuthenticationMethods.Remove(ClientAuthenticationMethods.PrivateKeyJwt);
+        // There is one account per browser session: select_account has nothing to offer, so it is refused, not ignored.
+        options.PromptValues.Remove(PromptValues.SelectAccount);
+
+        var set = keys.Current;
+        options.SigningCredentials.AddRange(set.Ordered());
+        options.EncryptionCredentials.AddRange(set.Encryption);
+    }
+
+    private static bool IsHttpLoopback(string? origin) =>
+        Uri.TryCreate(origin, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp && EndpointRules.IsLoopback(uri);
+}

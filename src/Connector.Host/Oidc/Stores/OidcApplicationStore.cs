@@ -1,0 +1,159 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Connector.Host.Persistence;
+using Dapper;
+using Microsoft.IdentityModel.Tokens;
+using Npgsql;
+using OpenIddict.Abstractions;
+
+namespace Connector.Host.Oidc.Stores;
+
+/// <summary>
+/// OpenIddict's application store over <c>oidc_applications</c>. Writes are optimistic (the concurrency
+/// token must still match) and carry the admin change's audit event in the same transaction.
+/// </summary>
+internal sealed partial class OidcApplicationStore(NpgsqlDataSource dataSource, TimeProvider time) : IOpenIddictApplicationStore<OidcApplication>
+{
+    private const string Columns =
+        "id AS Id, client_id AS ClientId, client_secret AS ClientSecret, client_type AS ClientType, application_type AS ApplicationType, " +
+        "consent_type AS ConsentType, display_name AS DisplayName, display_names::text AS DisplayNames, json_web_key_set AS JsonWebKeySet, " +
+        "permissions::text AS Permissions, redirect_uris::text AS RedirectUris, post_logout_redirect_uris::text AS PostLogoutRedirectUris, " +
+        "requirements::text AS Requirements, settings::text AS Settings, properties::text AS Properties, " +
+        "concurrency_token AS ConcurrencyToken, created_at AS CreatedAt, updated_at AS UpdatedAt";
+
+    private const string CountSql = "SELECT count(*) FROM oidc_applications";
+    private const string ByIdSql = $"SELECT {Columns} FROM oidc_applications WHERE id = @Id";
+    private const string ByClientIdSql = $"SELECT {Columns} FROM oidc_applications WHERE client_id = @ClientId";
+    private const string ByRedirectUriSql = $"SELECT {Columns} FROM oidc_applications WHERE redirect_uris @> jsonb_build_array(@Uri::text)";
+    private const string ByPostLogoutRedirectUriSql = $"SELECT {Columns} FROM oidc_applications WHERE post_logout_redirect_uris @> jsonb_build_array(@Uri::text)";
+    private const string ListSql = $"SELECT {Columns} FROM oidc_applications ORDER BY created_at, id LIMIT @Count OFFSET @Offset";
+
+    private const string InsertSql = """
+        INSERT INTO oidc_applications (id, client_id, client_secret, client_type, application_type, consent_type, display_name,
+            display_names, json_web_key_set, permissions, redirect_uris, post_logout_redirect_uris, requirements, settings,
+            properties, concurrency_token, created_at, updated_at)
+        VALUES (@Id, @ClientId, @ClientSecret, @ClientType, @ApplicationType, @ConsentType, @DisplayName,
+            @DisplayNames::jsonb, @JsonWebKeySet, @Permissions::jsonb, @RedirectUris::jsonb, @PostLogoutRedirectUris::jsonb,
+            @Requirements::jsonb, @Settings::jsonb, @Properties::jsonb, @ConcurrencyToken, @CreatedAt, @UpdatedAt)
+        """;
+
+    private const string UpdateSql = """
+        UPDATE oidc_applications
+        SET client_id = @ClientId, client_secret = @ClientSecret, client_type = @ClientType, application_type = @ApplicationType,
+            consent_type = @ConsentType, display_name = @DisplayName, display_names = @DisplayNames::jsonb,
+            json_web_key_set = @JsonWebKeySet, permissions = @Permissions::jsonb, redirect_uris = @RedirectUris::jsonb,
+            post_logout_redirect_uris = @PostLogoutRedirectUris::jsonb, requirements = @Requirements::jsonb,
+            settings = @Settings::jsonb, properties = @Properties::jsonb, concurrency_token = @NewConcurrencyToken,
+            updated_at = @UpdatedAt
+        WHERE id = @Id AND concurrency_token = @ConcurrencyToken
+        """;
+
+    private const string DeleteSql = "DELETE FROM oidc_applications WHERE id = @Id AND concurrency_token = @ConcurrencyToken";
+
+    public async ValueTask<long> CountAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(CountSql, cancellationToken: cancellationToken));
+    }
+
+    public ValueTask<long> CountAsync<TResult>(Func<IQueryable<OidcApplication>, IQueryable<TResult>> query, CancellationToken cancellationToken) =>
+        throw StoreJson.NoQueryable();
+
+    public async ValueTask CreateAsync(OidcApplication application, CancellationToken cancellationToken)
+    {
+        var now = Admin.Timestamps.Now(time).UtcDateTime;
+        application.CreatedAt = now;
+        application.UpdatedAt = now;
+        await WriteAsync(InsertSql, application, application, cancellationToken);
+    }
+
+    public async ValueTask DeleteAsync(OidcApplication application, CancellationToken cancellationToken) =>
+        await WriteAsync(DeleteSql, new { application.Id, application.ConcurrencyToken }, application, cancellationToken);
+
+    public async ValueTask UpdateAsync(OidcApplication application, CancellationToken cancellationToken)
+    {
+        var newToken = Guid.NewGuid().ToString();
+        var updatedAt = Admin.Timestamps.Now(time).UtcDateTime;
+        await WriteAsync(UpdateSql, new
+        {
+            application.Id, application.ClientId, application.ClientSecret, application.ClientType, application.ApplicationType,
+            application.ConsentType, application.DisplayName, application.DisplayNames, application.JsonWebKeySet,
+            application.Permissions, application.RedirectUris, application.PostLogoutRedirectUris, application.Requirements,
+            application.Settings, application.Properties, application.ConcurrencyToken, NewConcurrencyToken = newToken, UpdatedAt = updatedAt,
+        }, application, cancellationToken);
+        application.ConcurrencyToken = newToken;
+        application.UpdatedAt = updatedAt;
+    }
+
+    public async ValueTask<OidcApplication?> FindByIdAsync(string identifier, CancellationToken cancellationToken) =>
+        StoreJson.ParseId(identifier) is { } id ? await SingleAsync(ByIdSql, new { Id = id }, cancellationToken) : null;
+
+    public async ValueTask<OidcApplication?> FindByClientIdAsync(string identifier, CancellationToken cancellationToken) =>
+        await SingleAsync(ByClientIdSql, new { ClientId = identifier }, cancellationToken);
+
+    public IAsyncEnumerable<OidcApplication> FindByPostLogoutRedirectUriAsync(string uri, CancellationToken cancellationToken) =>
+        ManyAsync(ByPostLogoutRedirectUriSql, new { Uri = uri }, cancellationToken);
+
+    public IAsyncEnumerable<OidcApplication> FindByRedirectUriAsync(string uri, CancellationToken cancellationToken) =>
+        ManyAsync(ByRedirectUriSql, new { Uri = uri }, cancellationToken);
+
+    public ValueTask<TResult?> GetAsync<TState, TResult>(
+        Func<IQueryable<OidcApplication>, TState, IQueryable<TResult>> query, TState state, CancellationToken cancellationToken) =>
+        throw StoreJson.NoQueryable();
+
+    public ValueTask<OidcApplication> InstantiateAsync(CancellationToken cancellationToken) =>
+        ValueTask.FromResult(new OidcApplication { Id = Guid.NewGuid() });
+
+    public IAsyncEnumerable<OidcApplication> ListAsync(int? count, int? offset, CancellationToken cancellationToken) =>
+        ManyAsync(ListSql, new { Count = count, Offset = offset ?? 0 }, cancellationToken);
+
+    public IAsyncEnumerable<TResult> ListAsync<TState, TResult>(
+        Func<IQueryable<OidcApplication>, TState, IQueryable<TResult>> query, TState state, CancellationToken cancellationToken) =>
+        throw StoreJson.NoQueryable();
+
+    private async Task WriteAsync(string sql, object parameters, OidcApplication application, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        int changed;
+        try
+        {
+            changed = await connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: ct));
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            throw new OpenIddictExceptions.ConcurrencyException("Another application already uses this client identifier.", ex);
+        }
+
+        if (changed != 1)
+        {
+            // OpenIddict's contract: the row changed (or went away) since it was read.
+            throw new OpenIddictExceptions.ConcurrencyException("The application was changed or deleted by another writer.");
+        }
+
+        if (application.PendingAudit is { } audit)
+        {
+            await AuditStore.AppendAsync(connection, transaction, audit, ct);
+            application.PendingAudit = null;
+        }
+
+        await transaction.CommitAsync(ct);
+    }
+
+    private async Task<OidcApplication?> SingleAsync(string sql, object parameters, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<OidcApplication>(new CommandDefinition(sql, parameters, cancellationToken: ct));
+    }
+
+    private async IAsyncEnumerable<OidcApplication> ManyAsync(string sql, object parameters, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        foreach (var row in await connection.QueryAsync<OidcApplication>(new CommandDefinition(sql, parameters, cancellationToken: ct)))
+        {
+            yield return row;
+        }
+    }
+}

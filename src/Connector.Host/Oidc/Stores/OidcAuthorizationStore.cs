@@ -1,0 +1,174 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Dapper;
+using Npgsql;
+using OpenIddict.Abstractions;
+
+namespace Connector.Host.Oidc.Stores;
+
+/// <summary>OpenIddict's authorization store over <c>oidc_authorizations</c>; updates are optimistic.</summary>
+internal sealed partial class OidcAuthorizationStore(NpgsqlDataSource dataSource) : IOpenIddictAuthorizationStore<OidcAuthorization>
+{
+    private const string Columns =
+        "id AS Id, application_id AS ApplicationId, subject AS Subject, status AS Status, type AS Type, scopes::text AS Scopes, " +
+        "properties::text AS Properties, creation_date AS CreationDate, concurrency_token AS ConcurrencyToken";
+
+    private const string CountSql = "SELECT count(*) FROM oidc_authorizations";
+    private const string ByIdSql = $"SELECT {Columns} FROM oidc_authorizations WHERE id = @Id";
+    private const string ByApplicationSql = $"SELECT {Columns} FROM oidc_authorizations WHERE application_id = @Id";
+    private const string BySubjectSql = $"SELECT {Columns} FROM oidc_authorizations WHERE subject = @Subject";
+    private const string ListSql = $"SELECT {Columns} FROM oidc_authorizations ORDER BY creation_date, id LIMIT @Count OFFSET @Offset";
+
+    // Absent criteria match everything; scopes must all be granted (jsonb containment).
+    private const string FindSql = $"""
+        SELECT {Columns} FROM oidc_authorizations
+        WHERE (@Subject::text IS NULL OR subject = @Subject)
+          AND (@Client::uuid IS NULL OR application_id = @Client)
+          AND (@Status::text IS NULL OR status = @Status)
+          AND (@Type::text IS NULL OR type = @Type)
+          AND (@Scopes::jsonb IS NULL OR scopes @> @Scopes::jsonb)
+        """;
+
+    private const string InsertSql = """
+        INSERT INTO oidc_authorizations (id, application_id, subject, status, type, scopes, properties, creation_date, concurrency_token)
+        VALUES (@Id, @ApplicationId, @Subject, @Status, @Type, @Scopes::jsonb, @Properties::jsonb, @CreationDate, @ConcurrencyToken)
+        """;
+
+    private const string UpdateSql = """
+        UPDATE oidc_authorizations
+        SET application_id = @ApplicationId, subject = @Subject, status = @Status, type = @Type, scopes = @Scopes::jsonb,
+            properties = @Properties::jsonb, creation_date = @CreationDate, concurrency_token = @NewConcurrencyToken
+        WHERE id = @Id AND concurrency_token = @ConcurrencyToken
+        """;
+
+    private const string DeleteSql = "DELETE FROM oidc_authorizations WHERE id = @Id AND concurrency_token = @ConcurrencyToken";
+
+    private const string RevokeSql = """
+        UPDATE oidc_authorizations SET status = 'revoked', concurrency_token = gen_random_uuid()::text
+        WHERE (@Subject::text IS NULL OR subject = @Subject)
+          AND (@Client::uuid IS NULL OR application_id = @Client)
+          AND (@Status::text IS NULL OR status = @Status)
+          AND (@Type::text IS NULL OR type = @Type)
+          AND status IS DISTINCT FROM 'revoked'
+        """;
+
+    // What OpenIddict's own stores prune: old authorizations that are no longer valid, or ad-hoc ones without tokens.
+    private const string PruneSql = """
+        DELETE FROM oidc_authorizations a
+        WHERE a.creation_date < @Threshold
+          AND (a.status IS DISTINCT FROM 'valid'
+               OR (a.type = 'ad-hoc' AND NOT EXISTS (SELECT 1 FROM oidc_tokens t WHERE t.authorization_id = a.id)))
+        """;
+
+    public async ValueTask<long> CountAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(CountSql, cancellationToken: cancellationToken));
+    }
+
+    public ValueTask<long> CountAsync<TResult>(Func<IQueryable<OidcAuthorization>, IQueryable<TResult>> query, CancellationToken cancellationToken) =>
+        throw StoreJson.NoQueryable();
+
+    public async ValueTask CreateAsync(OidcAuthorization authorization, CancellationToken cancellationToken) =>
+        await ExecuteAsync(InsertSql, authorization, cancellationToken);
+
+    public async ValueTask DeleteAsync(OidcAuthorization authorization, CancellationToken cancellationToken) =>
+        await ExecuteAsync(DeleteSql, new { authorization.Id, authorization.ConcurrencyToken }, cancellationToken);
+
+    public async ValueTask UpdateAsync(OidcAuthorization authorization, CancellationToken cancellationToken)
+    {
+        var newToken = Guid.NewGuid().ToString();
+        await ExecuteAsync(UpdateSql, new
+        {
+            authorization.Id, authorization.ApplicationId, authorization.Subject, authorization.Status, authorization.Type,
+            authorization.Scopes, authorization.Properties, authorization.CreationDate, authorization.ConcurrencyToken,
+            NewConcurrencyToken = newToken,
+        }, cancellationToken);
+        authorization.ConcurrencyToken = newToken;
+    }
+
+    public IAsyncEnumerable<OidcAuthorization> FindAsync(
+        string? subject, string? client, string? status, string? type, ImmutableArray<string>? scopes, CancellationToken cancellationToken)
+    {
+        if (client is not null && StoreJson.ParseId(client) is null)
+        {
+            return AsyncEnumerable.Empty<OidcAuthorization>();
+        }
+
+        var scopesJson = scopes is { IsDefaultOrEmpty: false } requested ? StoreJson.WriteArray(requested) : null;
+        return ManyAsync(FindSql, new { Subject = subject, Client = StoreJson.ParseId(client), Status = status, Type = type, Scopes = scopesJson }, cancellationToken);
+    }
+
+    public IAsyncEnumerable<OidcAuthorization> FindByApplicationIdAsync(string identifier, CancellationToken cancellationToken) =>
+        StoreJson.ParseId(identifier) is { } id ? ManyAsync(ByApplicationSql, new { Id = id }, cancellationToken) : AsyncEnumerable.Empty<OidcAuthorization>();
+
+    public async ValueTask<OidcAuthorization?> FindByIdAsync(string identifier, CancellationToken cancellationToken)
+    {
+        if (StoreJson.ParseId(identifier) is not { } id)
+        {
+            return null;
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<OidcAuthorization>(new CommandDefinition(ByIdSql, new { Id = id }, cancellationToken: cancellationToken));
+    }
+
+    public IAsyncEnumerable<OidcAuthorization> FindBySubjectAsync(string subject, CancellationToken cancellationToken) =>
+        ManyAsync(BySubjectSql, new { Subject = subject }, cancellationToken);
+
+    public ValueTask<TResult?> GetAsync<TState, TResult>(
+        Func<IQueryable<OidcAuthorization>, TState, IQueryable<TResult>> query, TState state, CancellationToken cancellationToken) =>
+        throw StoreJson.NoQueryable();
+
+    public ValueTask<OidcAuthorization> InstantiateAsync(CancellationToken cancellationToken) =>
+        ValueTask.FromResult(new OidcAuthorization { Id = Guid.NewGuid() });
+
+    public IAsyncEnumerable<OidcAuthorization> ListAsync(int? count, int? offset, CancellationToken cancellationToken) =>
+        ManyAsync(ListSql, new { Count = count, Offset = offset ?? 0 }, cancellationToken);
+
+    public IAsyncEnumerable<TResult> ListAsync<TState, TResult>(
+        Func<IQueryable<OidcAuthorization>, TState, IQueryable<TResult>> query, TState state, CancellationToken cancellationToken) =>
+        throw StoreJson.NoQueryable();
+
+    public async ValueTask<long> PruneAsync(DateTimeOffset threshold, CancellationToken cancellationToken) =>
+        await CountingAsync(PruneSql, new { Threshold = threshold }, cancellationToken);
+
+    public async ValueTask<long> RevokeAsync(string? subject, string? client, string? status, string? type, CancellationToken cancellationToken)
+    {
+        if (client is not null && StoreJson.ParseId(client) is null)
+        {
+            return 0;
+        }
+
+        return await CountingAsync(RevokeSql, new { Subject = subject, Client = StoreJson.ParseId(client), Status = status, Type = type }, cancellationToken);
+    }
+
+    public ValueTask<long> RevokeByApplicationIdAsync(string identifier, CancellationToken cancellationToken) =>
+        StoreJson.ParseId(identifier) is null ? ValueTask.FromResult(0L) : RevokeAsync(null, identifier, null, null, cancellationToken);
+
+    public ValueTask<long> RevokeBySubjectAsync(string subject, CancellationToken cancellationToken) =>
+        RevokeAsync(subject, null, null, null, cancellationToken);
+
+    private async Task ExecuteAsync(string sql, object parameters, CancellationToken ct)
+    {
+        if (await CountingAsync(sql, parameters, ct) != 1)
+        {
+            throw new OpenIddictExceptions.ConcurrencyException("The authorization was changed or deleted by another writer.");
+        }
+    }
+
+    private async Task<long> CountingAsync(string sql, object parameters, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: ct));
+    }
+
+    private async IAsyncEnumerable<OidcAuthorization> ManyAsync(string sql, object parameters, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        foreach (var row in await connection.QueryAsync<OidcAuthorization>(new CommandDefinition(sql, parameters, cancellationToken: ct)))
+        {
+            yield return row;
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Connector.Host.Tests.Infrastructure;
+using Microsoft.IdentityModel.JsonWebTokens;
+
+namespace Connector.Host.Tests.Oidc;
+
+/// <summary>Claims by granted scope, in the ID token itself (Auth.js reads it) and from /oidc/me (OIDC Core §5.4).</summary>
+public sealed class ClaimsTests : IAsyncLifetime
+{
+    private OidcWorld _world = null!;
+    private OidcApp _app = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _world = await OidcWorld.StartAsync();
+        _app = await _world.CreateAppAsync();
+    }
+
+    public ValueTask DisposeAsync() => _world.DisposeAsync();
+
+    [Fact]
+    public async Task OpenIdAlone_GivesTheSubjectOnly()
+    {
+        var tokens = await _world.SignInAndRedeemAsync(_app, "openid");
+
+        var jwt = new JsonWebToken(tokens["id_token"]!.GetValue<string>());
+        var userInfo = await UserInfoAsync(tokens);
+
+        Assert.False(string.IsNullOrEmpty(jwt.Subject));
+        foreach (var claim in new[] { "name", "picture", "email", "email_verified", "phone_number" })
+        {
+            Assert.False(jwt.TryGetClaim(claim, out _), $"ID token has {claim}");
+            Assert.Null(userInfo[claim]);
+        }
+
+        Assert.Equal(jwt.Subject, userInfo["sub"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task EmailScope_GivesEmailAndEmailVerified_ButNoProfile()
+    {
+        var tokens = await _world.SignInAndRedeemAsync(_app, "openid email");
+
+        var jwt = new JsonWebToken(tokens["id_token"]!.GetValue<string>());
+
+        Assert.Equal("ada@example.com", jwt.GetClaim("email").Value);
+        Assert.True(jwt.TryGetPayloadValue<bool>("email_verified", out _), "email_verified is a JSON boolean");
+        Assert.False(jwt.TryGetClaim("name", out _));
+        Assert.False(jwt.TryGetClaim("picture", out _));
+    }
+
+    [Fact]
+    public async Task ProfileScope_GivesNameAndPicture_ButNoEmail()
+    {
+        var tokens = await _world.SignInAndRedeemAsync(_app, "openid profile");
+
+        var jwt = new JsonWebToken(tokens["id_token"]!.GetValue<string>());
+
+        Assert.Equal("Ada Lovelace", jwt.GetClaim("name").Value);
+        Assert.Equal("https://cdn.example/ada.png", jwt.GetClaim("picture").Value);
+        Assert.False(jwt.TryGetClaim("email", out _));
+    }
+
+    [Fact]
+    public async Task UserInfo_AnswersTheSameClaimsAsTheIdToken()
+    {
+        var tokens = await _world.SignInAndRedeemAsync(_app, "openid profile email");
+        var jwt = new JsonWebToken(tokens["id_token"]!.GetValue<string>());
+
+        var userInfo = await UserInfoAsync(tokens);
+
+        Assert.Equal(jwt.Subject, userInfo["sub"]!.GetValue<string>());
+        Assert.Equal(jwt.GetClaim("name").Value, userInfo["name"]!.GetValue<string>());
+        Assert.Equal(jwt.GetClaim("picture").Value, userInfo["picture"]!.GetValue<string>());
+        Assert.Equal(jwt.GetClaim("email").Value, userInfo["email"]!.GetValue<string>());
+        Assert.Equal(System.Text.Json.JsonValueKind.False, userInfo["email_verified"]!.GetValueKind());
+    }
+
+    [Fact]
+    public async Task UserInfo_WithoutAValidAccessToken_IsUnauthorized()
+    {
+        using var client = _world.Client();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "not-a-token");
+
+        using var response = await client.GetAsync("/oidc/me", OidcWorld.Ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("invalid_token", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+    }
+
+    private async Task<System.Text.Json.Nodes.JsonNode> UserInfoAsync(System.Text.Json.Nodes.JsonNode tokens)
+    {
+        using var client = _world.Client();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens["access_token"]!.GetValue<string>());
+        using var response = await client.GetAsync("/oidc/me", OidcWorld.Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.ReadJsonAsync();
+    }
+}
