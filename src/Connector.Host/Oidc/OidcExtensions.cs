@@ -30,6 +30,7 @@ internal static class OidcExtensions
         services.AddSingleton<OidcKeyRing>();
         services.AddSingleton<IOptionsChangeTokenSource<OpenIddictServerOptions>>(provider => provider.GetRequiredService<OidcKeyRing>());
         services.AddHostedService<OidcKeyRefresher>();
+        services.AddHostedService<OidcPruning>();
 
         services.AddOpenIddict()
             .AddCore(core => core

@@ -15,12 +15,19 @@ internal sealed class IdentityStore(NpgsqlDataSource dataSource)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private const string LockSql = "SELECT pg_advisory_xact_lock(hashtextextended(@ConnectorId || E'\\n' || @Subject, 0))";
-
-    private const string UpdateIdentitySql = """
-        UPDATE user_identities SET profile = @Profile::jsonb, raw_profile = @RawProfile::jsonb, updated_at = @Now
-        WHERE connector_id = @ConnectorId AND subject = @Subject
-        RETURNING user_id
+    // One round trip: the lock, then the identity's user. The profile is rewritten only when it changed, so a
+    // returning user whose provider profile is the same costs no identity write (jsonb compares by value).
+    private const string LockAndUpdateSql = """
+        SELECT pg_advisory_xact_lock(hashtextextended(@ConnectorId || E'\n' || @Subject, 0));
+        WITH found AS (
+            SELECT id, user_id FROM user_identities WHERE connector_id = @ConnectorId AND subject = @Subject
+        ), changed AS (
+            UPDATE user_identities i SET profile = @Profile::jsonb, raw_profile = @RawProfile::jsonb, updated_at = @Now
+            FROM found WHERE i.id = found.id
+              AND (i.profile IS DISTINCT FROM @Profile::jsonb OR i.raw_profile IS DISTINCT FROM @RawProfile::jsonb)
+            RETURNING i.id
+        )
+        SELECT user_id FROM found;
         """;
 
     private const string InsertUserSql = """
@@ -46,8 +53,13 @@ internal sealed class IdentityStore(NpgsqlDataSource dataSource)
 
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(LockSql, parameters, transaction, cancellationToken: ct));
-        var existing = await connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(UpdateIdentitySql, parameters, transaction, cancellationToken: ct));
+        Guid? existing;
+        await using (var results = await connection.QueryMultipleAsync(new CommandDefinition(LockAndUpdateSql, parameters, transaction, cancellationToken: ct)))
+        {
+            await results.ReadAsync(); // the lock
+            existing = await results.ReadSingleOrDefaultAsync<Guid?>();
+        }
+
         var user = existing is { } id ? new SignedInUser(id, IsNew: false) : new SignedInUser(Guid.CreateVersion7(now), IsNew: true);
         if (user.IsNew)
         {

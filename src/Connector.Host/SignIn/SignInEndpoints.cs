@@ -34,23 +34,22 @@ internal static class SignInEndpoints
         });
     }
 
-    private static async Task<IResult> ShowAccountAsync(HttpContext context, UserStore users, ConnectorStore connectors, IAntiforgery antiforgery, CancellationToken ct)
+    private static async Task<IResult> ShowAccountAsync(HttpContext context, AccountReader accounts, IAntiforgery antiforgery, CancellationToken ct)
     {
         var session = await SessionIssuer.CurrentAsync(context);
-        var account = session is { } s ? await users.GetAsync(s.UserId, ct) : null;
+        var account = session is { } s ? await accounts.GetAsync(s.UserId, s.ConnectorId, ct) : null;
         if (account is null)
         {
             return TypedResults.Redirect("/sign-in");
         }
 
-        var connector = await connectors.GetAsync(session!.Value.ConnectorId, ct);
         var tokens = antiforgery.GetAndStoreTokens(context);
         return SignInPages.Page<AccountPage>(new Dictionary<string, object?>
         {
-            [nameof(AccountPage.Name)] = account.User.Name,
-            [nameof(AccountPage.Email)] = account.User.Email,
-            [nameof(AccountPage.Avatar)] = account.User.Avatar,
-            [nameof(AccountPage.ConnectorName)] = connector?.Name ?? session.Value.ConnectorId,
+            [nameof(AccountPage.Name)] = account.Name,
+            [nameof(AccountPage.Email)] = account.Email,
+            [nameof(AccountPage.Avatar)] = account.Avatar,
+            [nameof(AccountPage.ConnectorName)] = account.ConnectorName,
             [nameof(AccountPage.AntiforgeryField)] = tokens.FormFieldName,
             [nameof(AccountPage.AntiforgeryToken)] = tokens.RequestToken,
         });

@@ -11,6 +11,7 @@ internal static class SignInExtensions
         services.AddEndUserSessions();
         services.AddSingleton<SignInStateStore>();
         services.AddSingleton<IdentityStore>();
+        services.AddSingleton<AccountReader>();
         services.AddSingleton<ReturnUrlPolicy>();
         services.AddSingleton<SignInStarter>();
         services.AddSingleton<SignInCallback>();

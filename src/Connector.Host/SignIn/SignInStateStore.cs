@@ -9,9 +9,15 @@ namespace Connector.Host.SignIn;
 /// </summary>
 internal sealed class SignInStateStore(NpgsqlDataSource dataSource)
 {
+    // One round trip, committed without waiting for the WAL flush: a state is worth ten minutes at most, and
+    // losing one in a server crash costs its user a retry, not a security property (its consumption, below,
+    // is committed durably).
     private const string InsertSql = """
+        BEGIN;
+        SET LOCAL synchronous_commit TO OFF;
         INSERT INTO sign_in_states (state_hash, connector_id, browser_binding_hash, code_verifier_protected, return_url, purpose, created_at, expires_at)
-        VALUES (@StateHash, @ConnectorId, @BindingHash, @CodeVerifierProtected, @ReturnUrl, @Purpose, @CreatedAt, @ExpiresAt)
+        VALUES (@StateHash, @ConnectorId, @BindingHash, @CodeVerifierProtected, @ReturnUrl, @Purpose, @CreatedAt, @ExpiresAt);
+        COMMIT;
         """;
 
     // Single use: the first callback marks the row consumed; a replay, another browser or another connector

@@ -109,6 +109,27 @@ public sealed class SignInFlowTests : IAsyncLifetime
         Assert.Equal("Ada King", raw);
     }
 
+    [Fact]
+    public async Task LaterSignIn_WithAnUnchangedProfile_LeavesTheIdentityRowAlone()
+    {
+        _host.Upstream.SignsIn(Profile);
+        using (var first = _host.NewBrowser())
+        {
+            await first.SignInAsync(SignInHost.ConnectorId);
+        }
+
+        await using var connection = await _host.Database.OpenAsync();
+        var before = await connection.QuerySingleAsync<DateTime>("SELECT updated_at FROM user_identities");
+        _host.Clock.Advance(TimeSpan.FromMinutes(1));
+        using var second = _host.NewBrowser();
+
+        using var response = await second.SignInAsync(SignInHost.ConnectorId);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(before, await connection.QuerySingleAsync<DateTime>("SELECT updated_at FROM user_identities"));
+        Assert.Equal(["success", "success"], await _host.AuditOutcomesAsync());
+    }
+
     [Theory]
     [InlineData("/welcome?tab=1", "/welcome?tab=1")]
     [InlineData("https://app.example.com/after", "https://app.example.com/after")]

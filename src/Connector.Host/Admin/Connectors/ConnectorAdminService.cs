@@ -13,6 +13,7 @@ internal sealed class ConnectorAdminService(
     ConnectorStore store,
     ConnectorDraftReader reader,
     ClientSecretProtector protector,
+    ConnectorConfigLoader loader,
     TimeProvider time,
     ILogger<ConnectorAdminService> logger)
 {
@@ -126,6 +127,7 @@ internal sealed class ConnectorAdminService(
             return new PatchResult.Concurrent();
         }
 
+        loader.Forget(id);
         AdminLog.ConnectorUpdated(logger, id, actor, changed);
         return new PatchResult.Updated(updated with { Revision = row.Revision + 1 });
     }
@@ -135,6 +137,7 @@ internal sealed class ConnectorAdminService(
     {
         var audit = new AuditEntry(Timestamps.Now(time), actor, AuditActions.ConnectorDeleted, id, AuditActions.Success, null);
         var deleted = await store.DeleteAsync(id, audit, ct);
+        loader.Forget(id);
         if (deleted)
         {
             AdminLog.ConnectorDeleted(logger, id, actor);
