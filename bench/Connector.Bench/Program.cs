@@ -11,8 +11,9 @@ int[] levels = [1, 8, 32, 64];
 var warmUp = TimeSpan.FromSeconds(1);
 var duration = TimeSpan.FromSeconds(options.Seconds);
 
-using (var engine = new EngineScenario(options.Provider))
+if (!args.Contains("--skip-engine"))
 {
+    using var engine = new EngineScenario(options.Provider);
     foreach (var concurrency in levels)
     {
         runs.Add(await LoadRunner.RunAsync("engine", concurrency, warmUp, duration, _ => engine.EngineOnceAsync()));

@@ -1,0 +1,138 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Web;
+using Connector.Host.Tests.Infrastructure;
+using Connector.Host.Tests.Presets;
+using Connector.Host.Tests.SignIn;
+using WireMock;
+using WireMock.Logging;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+
+namespace Connector.Host.Tests.Providers;
+
+/// <summary>
+/// One of the twelve providers as recorded in the catalogue (Fixtures/providers/{id}.json), replayed by the
+/// test's WireMock upstream on the provider's real paths and queries, with a connector created from its preset.
+/// </summary>
+public sealed class RecordedProvider
+{
+    public const string ClientId = "preset-client-id-4471";
+    public const string ClientSecret = "preset-client-secret-9b3e1f7a";
+
+    private readonly UpstreamProvider _upstream;
+
+    private RecordedProvider(string id, JsonObject recorded, JsonObject preset, UpstreamProvider upstream)
+    {
+        Id = id;
+        Recorded = recorded;
+        Preset = preset;
+        _upstream = upstream;
+    }
+
+    public string Id { get; }
+
+    /// <summary>The catalogue file: tokenResponse, userInfoRequest, userInfoResponse, quirks.</summary>
+    public JsonObject Recorded { get; }
+
+    /// <summary>The preset file (presets/{id}.json): name and config.</summary>
+    public JsonObject Preset { get; }
+
+    public string PresetName => Preset["name"]!.GetValue<string>();
+
+    public Uri TokenEndpoint => RealEndpoint("tokenEndpoint");
+
+    public Uri UserInfoEndpoint => RealEndpoint("userInfoEndpoint");
+
+    public Uri? EmailLookupEndpoint => Preset["config"]!["emailLookup"] is { } lookup ? new Uri(lookup["endpoint"]!.GetValue<string>()) : null;
+
+    public string UserInfoMethod => Recorded["userInfoRequest"]!["method"]!.GetValue<string>();
+
+    /// <summary>The recorded extra userinfo headers, with <c>&lt;clientId&gt;</c> replaced by the connector's client id.</summary>
+    public IEnumerable<(string Name, string Value)> UserInfoHeaders =>
+        Recorded["userInfoRequest"]!["headers"]!.AsObject()
+            .Select(h => (h.Key, h.Value!.GetValue<string>().Replace("<clientId>", ClientId, StringComparison.Ordinal)));
+
+    public JsonNode UserInfoResponse => Recorded["userInfoResponse"]!;
+
+    /// <summary>The access token inside the recorded token answer, whatever its format.</summary>
+    public string AccessToken => TokenBody is var body && TokenContentType.StartsWith("application/x-www-form-urlencoded", StringComparison.Ordinal)
+        ? HttpUtility.ParseQueryString(body)["access_token"]!
+        : JsonNode.Parse(body)!["access_token"]!.GetValue<string>();
+
+    private string TokenContentType => Recorded["tokenResponse"]!["contentType"]!.GetValue<string>();
+
+    private string TokenBody => Recorded["tokenResponse"]!["body"] is JsonValue raw && raw.TryGetValue<string>(out var text)
+        ? text
+        : Recorded["tokenResponse"]!["body"]!.ToJsonString();
+
+    public static RecordedProvider Load(string id, UpstreamProvider upstream)
+    {
+        var file = Path.Combine(AppContext.BaseDirectory, "Fixtures", "providers", id + ".json");
+        return new RecordedProvider(id, JsonNode.Parse(File.ReadAllText(file))!.AsObject(), PresetFiles.Read(id), upstream);
+    }
+
+    /// <summary>POST /api/connectors from the preset, only credentials and the endpoints (real path and query, our upstream) given.</summary>
+    public async Task CreateConnectorAsync(HttpClient admin)
+    {
+        var config = new JsonObject
+        {
+            ["clientId"] = ClientId,
+            ["clientSecret"] = ClientSecret,
+            ["authorizationEndpoint"] = Local(RealEndpoint("authorizationEndpoint")),
+            ["tokenEndpoint"] = Local(TokenEndpoint),
+            ["userInfoEndpoint"] = Local(UserInfoEndpoint),
+        };
+        if (EmailLookupEndpoint is { } lookup)
+        {
+            config["emailLookup"] = new JsonObject { ["endpoint"] = Local(lookup) };
+        }
+
+        var body = new JsonObject { ["preset"] = Id, ["id"] = Id, ["config"] = config };
+        using var response = await admin.PostAsync("/api/connectors", HttpJson.Body(body.ToJsonString()), TestContext.Current.CancellationToken);
+        Assert.True(response.StatusCode == HttpStatusCode.Created,
+            $"{Id}: creating from the preset answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}");
+    }
+
+    /// <summary>The provider's authorization endpoint sends the browser back to our callback with a code and the echoed state.</summary>
+    public void RedirectsBackWithACode() =>
+        _upstream.Server.Given(Request.Create().WithPath(RealEndpoint("authorizationEndpoint").AbsolutePath).UsingGet())
+            .RespondWith(Response.Create().WithCallback(RedirectBack));
+
+    /// <summary>The recorded token answer, byte for byte with its content type.</summary>
+    public void AnswersToken() => AnswersToken(200, TokenContentType, TokenBody);
+
+    public void AnswersToken(int status, string contentType, string body) =>
+        _upstream.Server.Given(Request.Create().WithPath(TokenEndpoint.AbsolutePath).UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", contentType).WithBody(body));
+
+    /// <summary>The recorded userinfo answer, only at the recorded method (POST for Dropbox).</summary>
+    public void AnswersUserInfo() =>
+        _upstream.Server.Given(Request.Create().WithPath(UserInfoEndpoint.AbsolutePath).UsingMethod(UserInfoMethod))
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(UserInfoResponse.ToJsonString()));
+
+    public void AnswersEmails(string json) =>
+        _upstream.Server.Given(Request.Create().WithPath(EmailLookupEndpoint!.AbsolutePath).UsingGet())
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(json));
+
+    public IReadOnlyList<ILogEntry> Requests(Uri realEndpoint) => _upstream.Requests(realEndpoint.AbsolutePath);
+
+    public ILogEntry SingleRequest(Uri realEndpoint) => Assert.Single(Requests(realEndpoint));
+
+    public static string? Header(ILogEntry entry, string name) =>
+        entry.RequestMessage!.Headers is { } headers && headers.TryGetValue(name, out var values) ? string.Join(",", values) : null;
+
+    private Uri RealEndpoint(string field) => new(Preset["config"]![field]!.GetValue<string>());
+
+    /// <summary>The same path and query on the upstream provider.</summary>
+    private string Local(Uri real) => _upstream.Url + real.PathAndQuery;
+
+    private static ResponseMessage RedirectBack(IRequestMessage request)
+    {
+        var redirectUri = request.Query!["redirect_uri"].ToString();
+        var state = Uri.EscapeDataString(request.Query["state"].ToString());
+        var response = new ResponseMessage { StatusCode = 302 };
+        response.AddHeader("Location", $"{redirectUri}?code={UpstreamProvider.Code}&state={state}");
+        return response;
+    }
+}
