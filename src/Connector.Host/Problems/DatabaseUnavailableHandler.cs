@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Net.Sockets;
+using Connector.Host.Oidc;
+using Connector.Host.SignIn;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+
+namespace Connector.Host.Problems;
+
+/// <summary>
+/// PostgreSQL down or unreachable (refused, reset, shut down, timing out) is an outage, not a bug: a 503 with
+/// <c>Retry-After</c> (RFC 9110 §15.6.4) and code <c>database_unavailable</c>, as the error page for the browser
+/// flow and as a problem elsewhere, never a 500 or exception text. Nothing to undo: each write is one transaction.
+/// </summary>
+internal sealed partial class DatabaseUnavailableHandler(IProblemDetailsService problems, ILogger<DatabaseUnavailableHandler> logger) : IExceptionHandler
+{
+    public const string Code = "database_unavailable";
+
+    private const int RetryAfterSeconds = 5;
+
+    private static readonly string[] BrowserPaths = ["/sign-in", "/callback", "/account", "/sign-out", OidcPaths.Authorization, OidcPaths.EndSession];
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (!IsDatabaseUnavailable(exception))
+        {
+            return false;
+        }
+
+        LogUnavailable(logger, httpContext.Request.Path, exception);
+        httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        if (BrowserPaths.Any(path => httpContext.Request.Path.StartsWithSegments(path, StringComparison.OrdinalIgnoreCase)))
+        {
+            await SignInPages.Error(httpContext, StatusCodes.Status503ServiceUnavailable, Code, "Sign-in is unavailable for a moment",
+                $"The service cannot reach its database. Nothing was changed; try again in {RetryAfterSeconds} seconds.").ExecuteAsync(httpContext);
+            return true;
+        }
+
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "Database unavailable",
+                Detail = $"The service cannot reach its database; retry after {RetryAfterSeconds} seconds.",
+                Extensions = { ["code"] = Code },
+            },
+        });
+    }
+
+    /// <summary>
+    /// Npgsql's own transport failures (connection refused or reset, I/O, timeouts: <see cref="NpgsqlException.IsTransient"/>),
+    /// or the server saying it is going away or not accepting connections (SQLSTATE classes 08 and 57P, and 53300).
+    /// Serialization failures and deadlocks are transient too, but they are our bugs to see, not outages.
+    /// </summary>
+    public static bool IsDatabaseUnavailable(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            switch (current)
+            {
+                case PostgresException postgres:
+                    return postgres.SqlState.StartsWith("08", StringComparison.Ordinal)
+                        || postgres.SqlState.StartsWith("57P", StringComparison.Ordinal)
+                        || postgres.SqlState == PostgresErrorCodes.TooManyConnections;
+                case NpgsqlException { IsTransient: true }:
+                case NpgsqlException { InnerException: SocketException or IOException or TimeoutException }:
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    [LoggerMessage(EventId = 7001, Level = LogLevel.Warning, Message = "Database unavailable while answering {Path}; answered 503")]
+    private static partial void LogUnavailable(ILogger logger, string path, Exception exception);
+}

@@ -1,0 +1,146 @@
+using System.Net;
+using Connector.Resilience.Tests.Infrastructure;
+using WireMock.ResponseBuilders;
+using WireMock.Settings;
+
+namespace Connector.Resilience.Tests.Faults;
+
+/// <summary>
+/// A provider answering garbage: a body cut short, malformed or empty, larger than the cap, or a gzip bomb. Each
+/// ends on a clear 502 page with the engine's code and writes no user or identity; the bomb is never inflated whole.
+/// </summary>
+public sealed class ProviderAnswerTests(FaultWorld world) : IClassFixture<FaultWorld>, IDisposable
+{
+    private readonly FaultyProvider _provider = new();
+
+    public void Dispose() => _provider.Dispose();
+
+    [Fact]
+    public async Task TokenAnswerCutShortOfItsContentLength_ShowsTokenExchangeFailed()
+    {
+        using var cut = new TruncatingServer("""{"access_token":"cut""", promisedLength: 200);
+        var id = await world.ConnectorAsync(_provider.Url, tokenUrl: cut.Url + "/token");
+        using var browser = new Browser(world.Host);
+
+        using var response = await browser.SignInAsync(id);
+
+        await world.AssertFailedAsync(response, id, "token_exchange_failed");
+        Assert.Equal(1, cut.Requests);
+    }
+
+    [Fact]
+    public async Task UserInfoAnswerCutShortOfItsContentLength_ShowsUserInfoFailed()
+    {
+        _provider.GoodToken();
+        using var cut = new TruncatingServer("""{"sub":"cut""", promisedLength: 200);
+        var id = await world.ConnectorAsync(_provider.Url, userInfoUrl: cut.Url + "/userinfo");
+        using var browser = new Browser(world.Host);
+
+        using var response = await browser.SignInAsync(id);
+
+        await world.AssertFailedAsync(response, id, "userinfo_failed");
+        Assert.Equal(1, cut.Requests);
+    }
+
+    [Fact]
+    public async Task TokenAnswerWithAMalformedChunk_ShowsInvalidTokenResponse()
+    {
+        _provider.OnToken(FaultyProvider.Json("""{"access_token":"0123456789abcdef0123456789abcdef","token_type":"Bearer"}""")
+            .WithFault(FaultType.MALFORMED_RESPONSE_CHUNK));
+        var id = await world.ConnectorAsync(_provider.Url);
+        using var browser = new Browser(world.Host);
+
+        using var response = await browser.SignInAsync(id);
+
+        await world.AssertFailedAsync(response, id, "invalid_token_response");
+    }
+
+    [Fact]
+    public async Task EmptyUserInfoAnswer_ShowsInvalidUserInfoResponse()
+    {
+        _provider.GoodToken();
+        _provider.OnUserInfo(FaultyProvider.Json("""{"sub":"never-sent"}""").WithFault(FaultType.EMPTY_RESPONSE));
+        var id = await world.ConnectorAsync(_provider.Url);
+        using var browser = new Browser(world.Host);
+
+        using var response = await browser.SignInAsync(id);
+
+        await world.AssertFailedAsync(response, id, "invalid_userinfo_response");
+    }
+
+    [Fact]
+    public async Task OversizedTokenAnswer_ShowsInvalidTokenResponse()
+    {
+        _provider.OnToken(FaultyProvider.Json($$"""{"access_token":"big","padding":"{{new string('x', 4 * FaultWorld.MaxResponseBytes)}}"}"""));
+        var id = await world.ConnectorAsync(_provider.Url);
+        using var browser = new Browser(world.Host);
+
+        using var response = await browser.SignInAsync(id);
+
+        await world.AssertFailedAsync(response, id, "invalid_token_response");
+    }
+
+    [Fact]
+    public async Task OversizedUserInfoAnswer_ShowsInvalidUserInfoResponse()
+    {
+        _provider.GoodToken();
+        _provider.OnUserInfo(FaultyProvider.Json($$"""{"sub":"big","padding":"{{new string('x', 4 * FaultWorld.MaxResponseBytes)}}"}"""));
+        var id = await world.ConnectorAsync(_provider.Url);
+        using var browser = new Browser(world.Host);
+
+        using var response = await browser.SignInAsync(id);
+
+        await world.AssertFailedAsync(response, id, "invalid_userinfo_response");
+    }
+
+    [Fact]
+    public async Task GzipBombAsTheTokenAnswer_ShowsInvalidTokenResponse_WithoutInflatingIt()
+    {
+        var bomb = GzipBomb.Create("""{"access_token":"bomb","padding":" """, """ "}""");
+        _provider.OnToken(Response.Create().WithHeader("Content-Type", "application/json").WithHeader("Content-Encoding", "gzip").WithBody(bomb.Compressed));
+        var id = await world.ConnectorAsync(_provider.Url);
+        using var browser = new Browser(world.Host);
+        var callback = await Browser.AtProviderAsync(await browser.StartAsync(id));
+
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        using var response = await browser.GetAsync(callback);
+        allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+
+        await world.AssertFailedAsync(response, id, "invalid_token_response");
+        await AssertServedCompressedAsync(HttpMethod.Post, "/token", bomb);
+        Assert.True(allocated < bomb.InflatedLength / 4, $"The sign-in allocated {allocated:N0} bytes for a {bomb.InflatedLength:N0}-byte bomb.");
+        TestContext.Current.TestOutputHelper?.WriteLine($"{bomb.Compressed.Length:N0} bytes inflating to {bomb.InflatedLength:N0}; the sign-in allocated {allocated:N0}");
+    }
+
+    [Fact]
+    public async Task GzipBombAsTheUserInfoAnswer_ShowsInvalidUserInfoResponse_WithoutInflatingIt()
+    {
+        var bomb = GzipBomb.Create("""{"sub":"bomb","padding":" """, """ "}""");
+        _provider.GoodToken();
+        _provider.OnUserInfo(Response.Create().WithHeader("Content-Type", "application/json").WithHeader("Content-Encoding", "gzip").WithBody(bomb.Compressed));
+        var id = await world.ConnectorAsync(_provider.Url);
+        using var browser = new Browser(world.Host);
+        var callback = await Browser.AtProviderAsync(await browser.StartAsync(id));
+
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        using var response = await browser.GetAsync(callback);
+        allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+
+        await world.AssertFailedAsync(response, id, "invalid_userinfo_response");
+        await AssertServedCompressedAsync(HttpMethod.Get, "/userinfo", bomb);
+        Assert.True(allocated < bomb.InflatedLength / 4, $"The sign-in allocated {allocated:N0} bytes for a {bomb.InflatedLength:N0}-byte bomb.");
+        TestContext.Current.TestOutputHelper?.WriteLine($"{bomb.Compressed.Length:N0} bytes inflating to {bomb.InflatedLength:N0}; the sign-in allocated {allocated:N0}");
+    }
+
+    /// <summary>The bomb went over the wire as a small gzip body (smaller than the cap), so only inflating it could break the cap.</summary>
+    private async Task AssertServedCompressedAsync(HttpMethod method, string path, GzipBomb bomb)
+    {
+        using var raw = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.None });
+        using var request = new HttpRequestMessage(method, _provider.Url + path);
+        using var answer = await raw.SendAsync(request, TestContext.Current.CancellationToken);
+        var body = await answer.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(["gzip"], answer.Content.Headers.ContentEncoding);
+        Assert.Equal(bomb.Compressed, body);
+        Assert.True(body.Length < FaultWorld.MaxResponseBytes && bomb.InflatedLength > 100 * FaultWorld.MaxResponseBytes);
+    }
+}

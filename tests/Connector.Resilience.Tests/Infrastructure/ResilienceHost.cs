@@ -1,0 +1,55 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
+
+namespace Connector.Resilience.Tests.Infrastructure;
+
+/// <summary>The real host in memory (TestServer), configured through the keys an operator sets.</summary>
+public sealed class ResilienceHost(string connectionString, IReadOnlyDictionary<string, string?>? overrides = null)
+    : WebApplicationFactory<Program>
+{
+    public const string AdminKey = "resilience-admin-key-0123456789";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Connectors"] = connectionString,
+            ["Connectors:PublicOrigin"] = "http://localhost",
+            ["Connectors:AdminApiKeys:0"] = AdminKey,
+            ["Connectors:AllowInsecureEndpoints"] = "true",
+            // Every simulated browser here shares one client address; the limits have tests of their own.
+            ["Connectors:RateLimits:SignIn:PermitLimit"] = "0",
+            ["Connectors:RateLimits:Callback:PermitLimit"] = "0",
+            ["Connectors:RateLimits:Token:PermitLimit"] = "0",
+            ["Connectors:RateLimits:Admin:PermitLimit"] = "0",
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        foreach (var (key, value) in settings)
+        {
+            if (value is not null)
+            {
+                builder.UseSetting(key, value);
+            }
+        }
+
+        // Thousands of sign-ins log at Information each; only what goes wrong is worth keeping here.
+        builder.ConfigureLogging(logging => logging.ClearProviders().SetMinimumLevel(LogLevel.Warning).AddProvider(Log));
+    }
+
+    /// <summary>The host's warnings and errors.</summary>
+    public ErrorLog Log { get; } = new();
+
+    public HttpClient CreateAdminClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
+        return client;
+    }
+}
