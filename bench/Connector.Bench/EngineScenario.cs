@@ -22,7 +22,7 @@ internal sealed class EngineScenario : IDisposable
 
     public EngineScenario(string providerUrl)
     {
-        _services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System).BuildServiceProviderWith(s => s.AddOAuth2Connector());
+        _services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System).BuildServiceProviderWith(s => s.AddOAuth2Connector(o => { o.AllowPrivateNetworks = true; o.RequireHttps = false; }));
         _engine = _services.GetRequiredService<OAuth2Connector>();
         _config = new OAuth2ConnectorConfig
         {

@@ -1,6 +1,7 @@
 using Connector.Host.Admin;
 using Connector.Host.Configuration;
 using Connector.Host.Engine;
+using Connector.Host.Hardening;
 using Connector.Host.Health;
 using Connector.Host.Oidc;
 using Connector.Host.OpenApi;
@@ -17,6 +18,7 @@ builder.Services
     .AddConnectorsPersistence()
     .AddConnectorsSecurity()
     .AddConnectorEngine()
+    .AddConnectorsHardening()
     .AddConnectorsHealth()
     .AddConnectorsOpenApi()
     .AddAdminApi()
@@ -26,6 +28,7 @@ builder.Services
 var app = builder.Build();
 
 app.UseExceptionHandler();
+app.UseConnectorsHardening();
 app.UseStatusCodePages();
 app.UseStaticFiles();
 app.UseAuthentication();

@@ -1,3 +1,5 @@
+using Connector.Host.Hardening;
+
 namespace Connector.Host.Configuration;
 
 /// <summary>The <c>Connectors</c> configuration section (DESIGN.md, Configuration).</summary>
@@ -19,4 +21,7 @@ internal sealed class ConnectorsOptions
     public IList<string> AllowedReturnUrls { get; } = [];
 
     public OutboundOptions Outbound { get; set; } = new();
+
+    /// <summary>Requests per client address on the abuse-prone surfaces (<c>Connectors:RateLimits</c>).</summary>
+    public RateLimitOptions RateLimits { get; set; } = new();
 }

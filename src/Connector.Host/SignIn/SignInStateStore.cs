@@ -9,12 +9,24 @@ namespace Connector.Host.SignIn;
 /// </summary>
 internal sealed class SignInStateStore(NpgsqlDataSource dataSource)
 {
+    /// <summary>Pending sign-ins one browser may have at once; a new one beyond it replaces the oldest.</summary>
+    public const int MaxPendingPerBrowser = 20;
+
     // One round trip, committed without waiting for the WAL flush: a state is worth ten minutes at most, and
     // losing one in a server crash costs its user a retry, not a security property (its consumption, below,
     // is committed durably).
+    //
+    // At most MaxPendingPerBrowser unconsumed, unexpired sign-ins per browser binding: starting one more forgets the
+    // oldest (whose callback then reads as invalid_state), so one browser cannot pile up rows. OFFSET is that bound - 1.
     private const string InsertSql = """
         BEGIN;
         SET LOCAL synchronous_commit TO OFF;
+        DELETE FROM sign_in_states
+        WHERE @Purpose = 'sign_in' AND state_hash IN (
+            SELECT state_hash FROM sign_in_states
+            WHERE browser_binding_hash = @BindingHash AND purpose = 'sign_in' AND consumed_at IS NULL AND expires_at > @CreatedAt
+            ORDER BY created_at DESC, state_hash
+            OFFSET 19);
         INSERT INTO sign_in_states (state_hash, connector_id, browser_binding_hash, code_verifier_protected, return_url, purpose, created_at, expires_at)
         VALUES (@StateHash, @ConnectorId, @BindingHash, @CodeVerifierProtected, @ReturnUrl, @Purpose, @CreatedAt, @ExpiresAt);
         COMMIT;

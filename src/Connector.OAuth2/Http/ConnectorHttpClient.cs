@@ -23,22 +23,27 @@ public static class ConnectorHttpClient
                 client.DefaultRequestHeaders.UserAgent.ParseAdd(options.UserAgent);
             })
             .ConfigurePrimaryHttpMessageHandler(provider =>
-            {
-                var options = provider.GetRequiredService<IOptions<ConnectorOutboundOptions>>().Value;
-                return new SocketsHttpHandler
-                {
-                    // A provider answering 3xx is answering wrong; following it could leak a code or token.
-                    AllowAutoRedirect = false,
-                    UseCookies = false,
-                    ConnectTimeout = options.Timeout,
-                    AutomaticDecompression = DecompressionMethods.All,
-                    PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                };
-            })
+                CreatePrimaryHandler(provider.GetRequiredService<IOptions<ConnectorOutboundOptions>>().Value))
             // The engine holds one client for its lifetime (no per-call construction); connection reuse and DNS
             // refresh are the handler's job (PooledConnectionLifetime), so the factory need not rotate it.
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             // The factory's own loggers hand request headers (bearer tokens, Basic credentials) to every
             // logging provider as structured state, where redaction does not reach. The engine logs outcomes itself.
             .RemoveAllLoggers();
+
+    /// <param name="resolve">The name resolution the guard uses; DNS unless a test fakes it.</param>
+    internal static SocketsHttpHandler CreatePrimaryHandler(ConnectorOutboundOptions options, Func<string, CancellationToken, Task<IPAddress[]>>? resolve = null) =>
+        new()
+        {
+            // A provider answering 3xx is answering wrong; following it could leak a code or token.
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            ConnectTimeout = options.Timeout,
+            AutomaticDecompression = DecompressionMethods.All,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            // Every connection goes through the address guard; a proxy would make the proxy's address the one
+            // checked and let it reach what the guard refuses, so HTTP(S)_PROXY is not honoured.
+            UseProxy = false,
+            ConnectCallback = new OutboundConnectGuard(options.AllowPrivateNetworks, options.RequireHttps, resolve).ConnectAsync,
+        };
 }

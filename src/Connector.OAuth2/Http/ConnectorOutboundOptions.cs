@@ -11,4 +11,13 @@ public sealed class ConnectorOutboundOptions
 
     /// <summary>Sent on every call: some providers refuse requests without one (GitHub answers 403).</summary>
     public string UserAgent { get; set; } = "Connectors/1.0 (+generic OAuth2 connector)";
+
+    /// <summary>
+    /// Lets calls reach loopback, private, link-local and other non-public addresses (<see cref="OutboundAddressPolicy"/>);
+    /// for development and tests against local fakes. Cloud metadata addresses stay refused either way.
+    /// </summary>
+    public bool AllowPrivateNetworks { get; set; }
+
+    /// <summary>Refuses plain http calls; off only beside <see cref="AllowPrivateNetworks"/>, for local fakes.</summary>
+    public bool RequireHttps { get; set; } = true;
 }

@@ -99,6 +99,8 @@ internal sealed partial class TokenClient(IHttpClientFactory httpClientFactory, 
             OperationCanceledException => new ConnectorError(ConnectorErrorCodes.ProviderTimeout, "The token endpoint did not answer in time."),
             HttpRequestException { HttpRequestError: HttpRequestError.ConfigurationLimitExceeded } => new ConnectorError(
                 ConnectorErrorCodes.InvalidTokenResponse, $"The token answer is larger than {httpClient.MaxResponseContentBufferSize} bytes."),
+            _ when OutboundCallRefusedException.FindIn(exception) is { } refused => new ConnectorError(
+                ConnectorErrorCodes.TokenExchangeFailed, "The token endpoint was not called: " + refused.Message),
             _ => new ConnectorError(ConnectorErrorCodes.TokenExchangeFailed, "The token endpoint could not be reached."),
         };
     }

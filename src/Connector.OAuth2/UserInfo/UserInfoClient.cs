@@ -94,6 +94,11 @@ internal sealed partial class UserInfoClient(IHttpClientFactory httpClientFactor
         {
             // Flurl wraps a caller's cancellation too; it must propagate, never become an error value.
             cancellationToken.ThrowIfCancellationRequested();
+            if (OutboundCallRefusedException.FindIn(exception) is { } refused)
+            {
+                return new ConnectorError(ConnectorErrorCodes.UserInfoFailed, "The userinfo endpoint was not called: " + refused.Message);
+            }
+
             return exception.InnerException is HttpRequestException { HttpRequestError: HttpRequestError.ConfigurationLimitExceeded }
                 ? new ConnectorError(ConnectorErrorCodes.InvalidUserInfoResponse, $"The userinfo answer is larger than {maxBytes} bytes.")
                 : new ConnectorError(ConnectorErrorCodes.UserInfoFailed, "The userinfo endpoint could not be reached.");

@@ -17,7 +17,13 @@ internal sealed class Engine : IDisposable
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace));
         services.AddFakeLogging();
         services.AddSingleton(time ?? Clock);
-        services.AddOAuth2Connector(configure);
+        // The fake providers listen on loopback over http: the address guard's own tests turn these back off.
+        services.AddOAuth2Connector(options =>
+        {
+            options.AllowPrivateNetworks = true;
+            options.RequireHttps = false;
+            configure?.Invoke(options);
+        });
         _services = services.BuildServiceProvider(validateScopes: true);
         Connector = _services.GetRequiredService<OAuth2Connector>();
     }

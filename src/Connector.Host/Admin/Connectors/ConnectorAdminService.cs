@@ -97,7 +97,7 @@ internal sealed class ConnectorAdminService(
 
         var secret = protector.Unprotect(row.Id, row.ClientSecretProtected);
         var merged = (JsonObject)MergePatch.Apply(ConnectorDocuments.Editable(row, secret), patch)!;
-        var draft = reader.Read(merged, errors);
+        var draft = await reader.ReadAsync(merged, errors, ct);
         if (draft is null)
         {
             return new PatchResult.Invalid(errors);

@@ -5,6 +5,7 @@ using Connector.Host.Admin.Input;
 using Connector.Host.Configuration;
 using Connector.Host.Connectors;
 using Connector.Host.Problems;
+using Connector.Host.Security;
 using Connector.OAuth2.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -24,15 +25,17 @@ internal sealed class ConnectorDraftReader
 
     private readonly ConnectorRequestValidator _requestValidator;
     private readonly OAuth2ConnectorConfigValidator _configValidator;
+    private readonly EndpointAddressCheck _addresses;
 
-    public ConnectorDraftReader(IOptions<ConnectorsOptions> options)
+    public ConnectorDraftReader(IOptions<ConnectorsOptions> options, EndpointAddressCheck addresses)
     {
         var allowInsecure = options.Value.AllowInsecureEndpoints;
         _requestValidator = new ConnectorRequestValidator(allowInsecure);
         _configValidator = new OAuth2ConnectorConfigValidator(allowInsecure);
+        _addresses = addresses;
     }
 
-    public ConnectorDraft? Read(JsonObject document, FieldErrors errors)
+    public async Task<ConnectorDraft?> ReadAsync(JsonObject document, FieldErrors errors, CancellationToken ct)
     {
         var body = document.DeepClone().AsObject();
         foreach (var field in ReturnedFields)
@@ -50,6 +53,7 @@ internal sealed class ConnectorDraftReader
         if (request.Config is not null)
         {
             errors.AddRange(_configValidator.Validate(request.Config), "config");
+            await _addresses.CheckAsync(request.Config, errors, "config", ct);
         }
 
         return errors.IsEmpty

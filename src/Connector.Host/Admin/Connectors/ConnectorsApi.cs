@@ -41,7 +41,7 @@ internal static class ConnectorsApi
         var errors = new FieldErrors();
         var body = await JsonBody.ReadObjectAsync(request, errors, ct);
         var (expanded, preset) = body is null ? (null, null) : PresetExpansion.Expand(body, presets, errors);
-        var draft = expanded is null ? null : reader.Read(expanded, errors);
+        var draft = expanded is null ? null : await reader.ReadAsync(expanded, errors, ct);
         if (draft is null)
         {
             return ApiProblems.Validation(errors);

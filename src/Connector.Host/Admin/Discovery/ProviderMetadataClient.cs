@@ -43,6 +43,10 @@ internal sealed class ProviderMetadataClient(IHttpClientFactory clients, ILogger
         {
             return MetadataFetch.Failure(ProblemCodes.ProviderTimeout, "The provider did not answer the metadata request in time.");
         }
+        catch (HttpRequestException ex) when (OutboundCallRefusedException.FindIn(ex) is { } refused)
+        {
+            return MetadataFetch.Failure(ProblemCodes.ProviderError, "The metadata URL was not called: " + refused.Message);
+        }
         catch (HttpRequestException ex)
         {
             return MetadataFetch.Failure(ProblemCodes.ProviderError, $"The metadata could not be read ({ex.HttpRequestError}); bodies larger than the configured limit are refused.");

@@ -37,8 +37,8 @@ internal sealed class ShowErrorPage<TContext> : IOpenIddictServerHandler<TContex
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8"><title>Sign-in request refused</title>
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#1a1a1a}code{background:#f3f3f3;padding:.1rem .3rem}</style>
-            </head><body><main>
+            <link rel="stylesheet" href="/assets/site.css">
+            </head><body><main class="card">
             <h1>This sign-in request was refused</h1>
             <p>{{description}}</p>
             <p>Error <code>{{error}}</code> · trace <code>{{traceId}}</code></p>

@@ -1,0 +1,35 @@
+using Connector.Host.Configuration;
+using Connector.Host.Security;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace Connector.Host.Hardening;
+
+internal static class HardeningExtensions
+{
+    /// <summary>Abuse limits (per-address rate limits, admin body cap) and the save-time outbound address check.</summary>
+    public static IServiceCollection AddConnectorsHardening(this IServiceCollection services)
+    {
+        services.AddSingleton<IValidateOptions<ConnectorsOptions>, RateLimitOptionsValidator>();
+        services.AddSingleton<EndpointAddressCheck>();
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<ConnectorsOptions>, ILoggerFactory>((options, connectors, loggers) =>
+        {
+            var limits = connectors.Value.RateLimits;
+            var logger = loggers.CreateLogger(typeof(RateLimitRejection).FullName!);
+            options.GlobalLimiter = RateLimitPolicy.Create(limits);
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = (rejected, _) => RateLimitRejection.WriteAsync(rejected, limits, logger);
+        });
+        return services;
+    }
+
+    /// <summary>Security headers first (so every answer, 429s included, carries them), then the limits.</summary>
+    public static IApplicationBuilder UseConnectorsHardening(this IApplicationBuilder app)
+    {
+        app.UseSecurityHeaders();
+        app.UseRateLimiter();
+        app.UseMiddleware<AdminBodyLimit>();
+        return app;
+    }
+}

@@ -1,0 +1,83 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Threading.RateLimiting;
+using Connector.Host.Oidc;
+
+namespace Connector.Host.Hardening;
+
+/// <summary>
+/// Which limit a request counts against, and for whom: one fixed window per surface and client address. OpenIddict
+/// answers <c>/oidc/token</c> from its own middleware, before endpoint routing, so the limits are chosen by path in a
+/// global limiter rather than by endpoint metadata.
+/// </summary>
+internal static class RateLimitPolicy
+{
+    public const string SignIn = "sign-in";
+    public const string Callback = "callback";
+    public const string Token = "token";
+    public const string Admin = "admin";
+
+    public static PartitionedRateLimiter<HttpContext> Create(RateLimitOptions options) =>
+        PartitionedRateLimiter.Create<HttpContext, string>(context =>
+        {
+            var (name, limit) = For(context.Request.Path, options);
+            if (limit is null || limit.IsOff)
+            {
+                return RateLimitPartition.GetNoLimiter(string.Empty);
+            }
+
+            return RateLimitPartition.GetFixedWindowLimiter(name + " " + ClientKey(context.Connection.RemoteIpAddress), _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = limit.PermitLimit,
+                Window = TimeSpan.FromSeconds(limit.WindowSeconds),
+                QueueLimit = 0,
+            });
+        });
+
+    /// <summary>The limit a path falls under, if any.</summary>
+    public static (string Name, WindowLimit? Limit) For(PathString path, RateLimitOptions options)
+    {
+        if (path.StartsWithSegments("/sign-in"))
+        {
+            return (SignIn, options.SignIn);
+        }
+
+        if (path.StartsWithSegments("/callback"))
+        {
+            return (Callback, options.Callback);
+        }
+
+        if (path.StartsWithSegments(OidcPaths.Token))
+        {
+            return (Token, options.Token);
+        }
+
+        return path.StartsWithSegments("/api") ? (Admin, options.Admin) : (string.Empty, null);
+    }
+
+    /// <summary>
+    /// The client's address; an IPv6 client by its /64, the block one subscriber gets (RFC 6177), so rotating through
+    /// it buys nothing. Behind a reverse proxy this is the proxy unless forwarded headers are enabled (README, Security).
+    /// </summary>
+    public static string ClientKey(IPAddress? address)
+    {
+        if (address is null)
+        {
+            return "unknown";
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            return address.MapToIPv4().ToString();
+        }
+
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes) + "/64";
+    }
+}

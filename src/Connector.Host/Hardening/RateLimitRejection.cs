@@ -1,0 +1,35 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Connector.Host.SignIn;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Connector.Host.Hardening;
+
+/// <summary>
+/// The 429 answer: <c>Retry-After</c> in seconds, then a short HTML page for the browser flow or a problem with
+/// code <c>rate_limited</c> for the admin API and the token endpoint.
+/// </summary>
+internal static class RateLimitRejection
+{
+    public const string Code = "rate_limited";
+
+    public static async ValueTask WriteAsync(OnRejectedContext rejected, RateLimitOptions options, ILogger logger)
+    {
+        var context = rejected.HttpContext;
+        var (name, limit) = RateLimitPolicy.For(context.Request.Path, options);
+        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(limit?.WindowSeconds ?? 60);
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        HardeningLog.RateLimited(logger, name, RateLimitPolicy.ClientKey(context.Connection.RemoteIpAddress), context.Request.Path);
+
+        IResult answer = name is RateLimitPolicy.SignIn or RateLimitPolicy.Callback
+            ? SignInPages.Error(context, StatusCodes.Status429TooManyRequests, Code, "Too many attempts",
+                $"Too many sign-in requests came from your network. Wait {seconds} seconds, then try again.")
+            : TypedResults.Problem(
+                $"Too many requests from this address; retry after {seconds} seconds.",
+                statusCode: StatusCodes.Status429TooManyRequests,
+                title: "Too many requests",
+                extensions: new Dictionary<string, object?> { ["code"] = Code });
+        await answer.ExecuteAsync(context);
+    }
+}

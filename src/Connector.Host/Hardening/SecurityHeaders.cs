@@ -1,0 +1,51 @@
+using Connector.Host.Oidc;
+
+namespace Connector.Host.Hardening;
+
+/// <summary>
+/// Headers on every answer, set as it starts (so error pages and 429s carry them too): no MIME sniffing, no framing
+/// (clickjacking), no Referer (a callback URL carries the code and state), and a Content-Security-Policy under which
+/// our pages (server-rendered, no scripts, one stylesheet) load nothing but that stylesheet and images.
+/// </summary>
+internal static class SecurityHeaders
+{
+    /// <summary>
+    /// Our pages: no script at all; forms post only here (the sign-out form; providers are reached by GET redirects).
+    /// Images may come from any https origin: connector logos and avatars live at the providers.
+    /// </summary>
+    public const string PagePolicy =
+        "default-src 'none'; style-src 'self'; img-src 'self' https: data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    /// <summary>
+    /// <c>/oidc/auth</c> may answer with OpenIddict's <c>response_mode=form_post</c> page: a form to the app's registered
+    /// redirect URI (another origin, so no form-action) submitted by one fixed inline script, allowed by its hash.
+    /// </summary>
+    public const string AuthorizationPolicy =
+        "default-src 'none'; script-src 'sha256-j7OoGArf6XW6YY4cAyS3riSSvrJRqpSi1fOF9vQ5SrI='; style-src 'self'; img-src 'self' https: data:; frame-ancestors 'none'; base-uri 'none'";
+
+    /// <summary>The API reference (Scalar) runs its own scripts from this assembly; it is still never framed.</summary>
+    public const string ReferencePolicy = "frame-ancestors 'none'; base-uri 'none'";
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
+        app.Use((context, next) =>
+        {
+            context.Response.OnStarting(Apply, context);
+            return next(context);
+        });
+
+    public static string PolicyFor(PathString path) =>
+        path.StartsWithSegments(OidcPaths.Authorization) ? AuthorizationPolicy
+        : path.StartsWithSegments("/scalar") ? ReferencePolicy
+        : PagePolicy;
+
+    private static Task Apply(object state)
+    {
+        var context = (HttpContext)state;
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.ContentSecurityPolicy = PolicyFor(context.Request.Path);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,165 @@
+using System.Net;
+using Connector.Host.Hardening;
+using Connector.Host.Tests.Infrastructure;
+using Connector.Host.Tests.SignIn;
+using Microsoft.AspNetCore.Http;
+
+namespace Connector.Host.Tests.Hardening;
+
+/// <summary>Per-address rate limits on sign-in, callback, token endpoint and admin API: 429 with Retry-After.</summary>
+public sealed class RateLimitTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task SignInStarts_OverTheLimit_Get429WithRetryAfter_AsAnHtmlPage()
+    {
+        await using var host = await SignInHost.StartAsync(Limit("SignIn", 3));
+        await host.CreateConnectorAsync();
+        using var browser = host.NewBrowser();
+        for (var i = 0; i < 3; i++)
+        {
+            await browser.StartAsync(SignInHost.ConnectorId);
+        }
+
+        using var refused = await browser.GetAsync("/sign-in/" + SignInHost.ConnectorId);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("text/html", refused.Content.Headers.ContentType?.MediaType);
+        Assert.InRange(refused.Headers.RetryAfter?.Delta?.TotalSeconds ?? 0, 1, 60);
+        Assert.Contains("rate_limited", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(SecurityHeaders.PagePolicy, string.Join(", ", refused.Headers.GetValues("Content-Security-Policy")));
+        Assert.Equal(3, await host.CountAsync("sign_in_states")); // the refused start wrote nothing
+        Assert.Contains(host.Factory.Logs.Records, record => record.EventId.Id == 8001);
+    }
+
+    [Fact]
+    public async Task Callbacks_OverTheLimit_Get429_BeforeTheStateIsLookedAt()
+    {
+        await using var host = await SignInHost.StartAsync(Limit("Callback", 2));
+        using var browser = host.NewBrowser();
+        for (var i = 0; i < 2; i++)
+        {
+            using var answered = await browser.GetAsync("/callback/acme?state=guess-" + i);
+            Assert.Equal(HttpStatusCode.BadRequest, answered.StatusCode);
+        }
+
+        using var refused = await browser.GetAsync("/callback/acme?state=guess-3");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("text/html", refused.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(refused.Headers.RetryAfter);
+        Assert.Equal(["invalid_state", "invalid_state"], await host.AuditOutcomesAsync());
+    }
+
+    [Fact]
+    public async Task TokenEndpoint_StillAnswers_ThenOverTheLimitGets429AsAProblem()
+    {
+        await using var host = await SignInHost.StartAsync(Limit("Token", 2));
+        using var client = host.Factory.CreateClient();
+        for (var i = 0; i < 2; i++)
+        {
+            using var answered = await client.PostAsync("/oidc/token", new FormUrlEncodedContent(
+                new Dictionary<string, string> { ["grant_type"] = "authorization_code", ["code"] = "nope", ["client_id"] = "nobody" }), Ct);
+            Assert.Contains("\"error\"", await answered.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal); // OpenIddict answered
+        }
+
+        using var refused = await client.PostAsync("/oidc/token", new FormUrlEncodedContent(
+            new Dictionary<string, string> { ["grant_type"] = "authorization_code" }), Ct);
+
+        await refused.AssertProblemAsync(HttpStatusCode.TooManyRequests, "rate_limited");
+        Assert.NotNull(refused.Headers.RetryAfter);
+    }
+
+    [Fact]
+    public async Task AdminApi_OverTheLimit_Gets429AsAProblem_CountingRefusedKeysToo()
+    {
+        await using var host = await SignInHost.StartAsync(Limit("Admin", 2));
+        using var anonymous = host.Factory.CreateClient();
+        using var wrongKey = await anonymous.GetAsync("/api/connectors", Ct);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrongKey.StatusCode);
+        using var allowed = await host.Admin.GetAsync("/api/connectors", Ct);
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+
+        using var refused = await host.Admin.GetAsync("/api/connectors", Ct);
+
+        var problem = await refused.AssertProblemAsync(HttpStatusCode.TooManyRequests, "rate_limited");
+        Assert.Equal(429, problem["status"]!.GetValue<int>());
+        Assert.InRange(refused.Headers.RetryAfter?.Delta?.TotalSeconds ?? 0, 1, 60);
+    }
+
+    [Fact]
+    public async Task Limits_AreCountedPerClientAddress()
+    {
+        await using var host = await SignInHost.StartAsync(Limit("Admin", 1));
+        host.Factory.CreateClient().Dispose(); // starts the server
+
+        var first = await AdminCallFromAsync(host, "203.0.113.7");
+        var again = await AdminCallFromAsync(host, "203.0.113.7");
+        var other = await AdminCallFromAsync(host, "198.51.100.20");
+        var sameIpv6Subscriber = await AdminCallFromAsync(host, "2001:db8:1:2::1");
+        var sameIpv6SubscriberAgain = await AdminCallFromAsync(host, "2001:db8:1:2:ffff::9");
+
+        Assert.Equal([200, 429, 200, 200, 429], new[] { first, again, other, sameIpv6Subscriber, sameIpv6SubscriberAgain });
+    }
+
+    [Fact]
+    public async Task LimitOfZero_TurnsThatLimitOff()
+    {
+        await using var host = await SignInHost.StartAsync(Limit("Admin", 0));
+
+        for (var i = 0; i < 20; i++)
+        {
+            using var response = await host.Admin.GetAsync("/api/connectors", Ct);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task HealthAndStaticFiles_AreNotLimited()
+    {
+        await using var host = await SignInHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Connectors:RateLimits:SignIn:PermitLimit"] = "1",
+            ["Connectors:RateLimits:Callback:PermitLimit"] = "1",
+            ["Connectors:RateLimits:Token:PermitLimit"] = "1",
+            ["Connectors:RateLimits:Admin:PermitLimit"] = "1",
+        });
+        using var client = host.Factory.CreateClient();
+
+        for (var i = 0; i < 5; i++)
+        {
+            using var health = await client.GetAsync("/healthz", Ct);
+            using var css = await client.GetAsync("/assets/site.css", Ct);
+            Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+        }
+    }
+
+    [Theory]
+    [InlineData("Connectors:RateLimits:SignIn:PermitLimit", "-1", "Connectors:RateLimits:SignIn:PermitLimit must be between 0")]
+    [InlineData("Connectors:RateLimits:Admin:WindowSeconds", "0", "Connectors:RateLimits:Admin:WindowSeconds must be between 1 and 3600")]
+    public void Start_WithABadLimit_FailsNamingTheSetting(string key, string value, string expected)
+    {
+        using var host = new HostFactory(TestPostgres.ConnectionStringFor("never_opened"), new Dictionary<string, string?> { [key] = value });
+
+        var error = Record.Exception(() => host.CreateClient());
+
+        Assert.Contains(expected, Messages.OfFailedStart(host, error), StringComparison.Ordinal);
+    }
+
+    private static Dictionary<string, string?> Limit(string policy, int permits) =>
+        new() { [$"Connectors:RateLimits:{policy}:PermitLimit"] = permits.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+
+    private static async Task<int> AdminCallFromAsync(SignInHost host, string address)
+    {
+        var context = await host.Factory.Server.SendAsync(c =>
+        {
+            c.Request.Method = HttpMethods.Get;
+            c.Request.Path = "/api/connectors";
+            c.Request.Headers.Authorization = "Bearer " + AdminKeys.Primary;
+            c.Connection.RemoteIpAddress = IPAddress.Parse(address);
+        }, Ct);
+        return context.Response.StatusCode;
+    }
+}
