@@ -20,21 +20,24 @@ internal sealed partial class TokenClient(IHttpClientFactory httpClientFactory, 
     public async Task<ConnectorResult<TokenSet>> ExchangeAsync(OAuth2ConnectorConfig config, CodeExchange exchange, CancellationToken cancellationToken)
     {
         using var request = CreateRequest(config, exchange);
-        TokenResponse response;
+        ConnectorResult<TokenSet> result;
         try
         {
-            response = await _httpClient.RequestAuthorizationCodeTokenAsync(request, cancellationToken);
+            // Duende builds the request (form and client authentication); the answer is read here, from bytes,
+            // because it may be form-encoded and is judged by content (TokenResponseReader).
+            using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+            result = TokenResponseReader.Read(response, await response.Content.ReadAsByteArrayAsync(cancellationToken), config.TokenEndpointResponseType);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             LogTimeout(logger, Host(config));
             return new ConnectorError(ConnectorErrorCodes.ProviderTimeout, "The token endpoint did not answer in time.");
         }
+        catch (HttpRequestException exception)
+        {
+            result = FromTransportFailure(exception, _httpClient, cancellationToken);
+        }
 
-        // No HTTP answer at all means the call itself failed; an answer Duende could not parse is ours to judge.
-        var result = response.HttpResponse is null
-            ? FromTransportFailure(response.Exception, _httpClient, cancellationToken)
-            : TokenResponseReader.Read(response.HttpResponse, response.Raw, response.Json, config.TokenEndpointResponseType);
         if (result.IsError)
         {
             LogFailure(logger, Host(config), result.Error.Code, result.Error.ProviderStatus, result.Error.ProviderError);
@@ -48,11 +51,19 @@ internal sealed partial class TokenClient(IHttpClientFactory httpClientFactory, 
         var request = new AuthorizationCodeTokenRequest
         {
             Address = config.TokenEndpoint,
+            RequestUri = new Uri(config.TokenEndpoint),
+            Method = HttpMethod.Post,
             ClientId = config.ClientId,
-            Code = exchange.Code,
-            RedirectUri = exchange.RedirectUri,
-            CodeVerifier = exchange.CodeVerifier,
         };
+
+        // RFC 6749 §4.1.3 and RFC 7636 §4.5.
+        request.Parameters.Add("grant_type", "authorization_code");
+        request.Parameters.Add("code", exchange.Code);
+        request.Parameters.Add("redirect_uri", exchange.RedirectUri);
+        if (exchange.CodeVerifier is not null)
+        {
+            request.Parameters.Add("code_verifier", exchange.CodeVerifier);
+        }
 
         switch (config.TokenEndpointAuthMethod)
         {
@@ -88,6 +99,7 @@ internal sealed partial class TokenClient(IHttpClientFactory httpClientFactory, 
             request.Parameters.Add(key, value);
         }
 
+        request.Prepare(); // Duende applies client authentication and writes the form body
         return request;
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Connector.OAuth2.Configuration;
 using Connector.OAuth2.Results;
@@ -12,13 +13,11 @@ namespace Connector.OAuth2.Tokens;
 /// </summary>
 internal static class TokenResponseReader
 {
-    public static ConnectorResult<TokenSet> Read(HttpResponseMessage response, string? raw, JsonElement? json, string? configuredType)
+    public static ConnectorResult<TokenSet> Read(HttpResponseMessage response, byte[] body, string? configuredType)
     {
         var status = (int)response.StatusCode;
         var formEncoded = IsFormEncoded(response, configuredType);
-        var fields = formEncoded
-            ? string.IsNullOrWhiteSpace(raw) ? null : TokenFields.FromForm(raw)
-            : json is { ValueKind: JsonValueKind.Object } element ? TokenFields.FromJson(element) : null;
+        var fields = formEncoded ? FormFields(body) : JsonFields(body);
 
         if (!response.IsSuccessStatusCode || fields?.IsFailure == true)
         {
@@ -48,6 +47,26 @@ internal static class TokenResponseReader
             fields.Text("refresh_token"),
             fields.Scope(),
             fields.Text("id_token"));
+    }
+
+    private static TokenFields? FormFields(byte[] body)
+    {
+        var text = Encoding.UTF8.GetString(body);
+        return string.IsNullOrWhiteSpace(text) ? null : TokenFields.FromForm(text);
+    }
+
+    private static TokenFields? JsonFields(byte[] body)
+    {
+        try
+        {
+            // A self-contained JsonElement (no pooled document to dispose): the fields are read once, right away.
+            var json = JsonSerializer.Deserialize<JsonElement>(body);
+            return json.ValueKind == JsonValueKind.Object ? TokenFields.FromJson(json) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>RFC 6750 names the type "Bearer"; providers write "bearer", "BEARER" or leave it out.</summary>
