@@ -24,6 +24,7 @@ public sealed class ProviderIsolationTests(SharedCluster shared) : IAsyncLifetim
     {
         var connectionString = await shared.Cluster.CreateDatabaseAsync();
         _stuckProvider = await ScriptedProvider.StartAsync();
+        _stuckProvider.HeldTarget = Stuck;
         _healthyProvider = await ScriptedProvider.StartAsync();
         // Longer than the test holds the stuck provider: its sign-ins are to wait, not to time out.
         _host = new ResilienceHost(connectionString, new Dictionary<string, string?> { ["Connectors:Outbound:TimeoutSeconds"] = "60" });
@@ -75,11 +76,7 @@ public sealed class ProviderIsolationTests(SharedCluster shared) : IAsyncLifetim
     /// <summary>Every stuck callback has reached the provider's token endpoint (bounded wait on a real server).</summary>
     private async Task WaitUntilHeldAsync()
     {
-        for (var attempt = 0; attempt < 300 && _stuckProvider.Held < Stuck; attempt++)
-        {
-            await Task.Delay(100, Ct);
-        }
-
+        await _stuckProvider.AllHeld.WaitAsync(TimeSpan.FromSeconds(30), Ct); // bounded: a regression fails, never hangs
         Assert.Equal(Stuck, _stuckProvider.Held);
     }
 }

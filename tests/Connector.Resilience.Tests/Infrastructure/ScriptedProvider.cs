@@ -29,6 +29,14 @@ public sealed class ScriptedProvider : IAsyncDisposable
     /// <summary>Requests that reached <c>/held/token</c> so far.</summary>
     public int Held => Volatile.Read(ref _held);
 
+    /// <summary>Completes when <see cref="HeldTarget"/> requests are being held: an event to await, not a clock to poll.</summary>
+    public Task AllHeld => _allHeld.Task;
+
+    /// <summary>How many held requests complete <see cref="AllHeld"/>; set before the requests start.</summary>
+    public int HeldTarget { get; set; } = int.MaxValue;
+
+    private readonly TaskCompletionSource _allHeld = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public static async Task<ScriptedProvider> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
@@ -60,7 +68,11 @@ public sealed class ScriptedProvider : IAsyncDisposable
         _app.MapPost("/token", (HttpRequest request) => TokenAsync(request));
         _app.MapPost("/held/token", async (HttpRequest request) =>
         {
-            Interlocked.Increment(ref _held);
+            if (Interlocked.Increment(ref _held) == HeldTarget)
+            {
+                _allHeld.TrySetResult();
+            }
+
             // Bounded: a test that forgets to release still ends.
             await _release.Task.WaitAsync(TimeSpan.FromSeconds(60), request.HttpContext.RequestAborted);
             return await TokenAsync(request);
