@@ -17,6 +17,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
     private const int Workers = 8;
     private const int MaxSignInsPerWorker = 500;
 
+    private readonly SemaphoreSlim _recorded = new(0);
     private PostgresCluster _cluster = null!;
     private ScriptedProvider _provider = null!;
     private ResilienceHost _host = null!;
@@ -37,6 +38,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        _recorded.Dispose();
         await _host.DisposeAsync();
         await _provider.DisposeAsync();
         await _cluster.DisposeAsync();
@@ -80,7 +82,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         await WaitUntilAsync(() => outcomes.Count(o => o.Status != HttpStatusCode.Redirect) >= failuresBefore + 50, "50 sign-ins failing during the outage");
 
         await _cluster.StartAsync();
-        await WaitUntilAsync(async () => (await client.GetAsync("/readyz", Ct)).StatusCode == HttpStatusCode.OK, "/readyz 200 after PostgreSQL is back");
+        await WaitUntilReadyAsync(client);
         var recovered = Stopwatch.GetTimestamp();
         await WaitUntilAsync(() => outcomes.Count(o => o.StartedAt > recovered && o.Status == HttpStatusCode.Redirect) >= 100, "100 sign-ins under load after the outage");
         await stopLoad.CancelAsync();
@@ -116,7 +118,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         await _cluster.StopAsync();
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/readyz", Ct)).StatusCode);
         await _cluster.StartAsync();
-        await WaitUntilAsync(async () => (await client.GetAsync("/readyz", Ct)).StatusCode == HttpStatusCode.OK, "/readyz 200 after PostgreSQL is back");
+        await WaitUntilReadyAsync(client);
         var after = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => SignInAsync($"warm-{i}", 2)));
 
         Assert.All(after, o => Assert.Equal(HttpStatusCode.Redirect, o.Status));
@@ -131,6 +133,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
             // Subjects repeat, so the load both creates users and updates identities.
             var subject = $"w{worker}-s{i % 40}";
             outcomes.Enqueue(await SignInAsync(subject, i));
+            _recorded.Release();
         }
     }
 
@@ -155,22 +158,29 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         return await Browser.AtProviderAsync(new Uri(start + "&login_hint=" + Uri.EscapeDataString(ScriptedProvider.Hint(subject, version))));
     }
 
-    /// <summary>Polls a condition of a real process (a server stopping and starting): bounded to 30 s.</summary>
-    private static Task WaitUntilAsync(Func<bool> condition, string what) => WaitUntilAsync(() => Task.FromResult(condition()), what);
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
+    /// <summary>Waits for the load to reach a state: re-checked after each recorded outcome, never on a clock.</summary>
+    private async Task WaitUntilAsync(Func<bool> condition, string what)
     {
-        for (var attempt = 0; attempt < 300; attempt++)
+        while (!condition())
         {
-            if (await condition())
+            // Bounded: no outcome for 30 s means the load is stuck, which fails the test rather than hanging it.
+            Assert.True(await _recorded.WaitAsync(TimeSpan.FromSeconds(30), Ct), $"Timed out waiting for {what}.");
+        }
+    }
+
+    /// <summary>Asks /readyz until it answers 200; each try is a real request to the host, bounded in count.</summary>
+    private static async Task WaitUntilReadyAsync(HttpClient client)
+    {
+        for (var attempt = 0; attempt < 5000; attempt++)
+        {
+            using var response = await client.GetAsync("/readyz", Ct);
+            if (response.StatusCode == HttpStatusCode.OK)
             {
                 return;
             }
-
-            await Task.Delay(100, Ct);
         }
 
-        Assert.Fail($"Timed out waiting for {what}.");
+        Assert.Fail("/readyz did not answer 200 after PostgreSQL was back.");
     }
 
     /// <summary>One sign-in under load: where it ended, how, and when it began (<see cref="Stopwatch"/> ticks).</summary>
