@@ -31,6 +31,7 @@ app.UseExceptionHandler();
 app.UseConnectorsHardening();
 app.UseStatusCodePages();
 app.UseStaticFiles();
+app.UseConnectorsOidc();
 app.UseAuthentication();
 app.UseAuthorization();
 

@@ -10,6 +10,9 @@ internal static class OidcAppProperties
     /// <summary>OIDC Dynamic Client Registration's name for the ID-token signing algorithm (ES384 or RS256).</summary>
     public const string IdTokenSignedResponseAlg = "id_token_signed_response_alg";
 
+    /// <summary>Browser origins of a <c>spa</c> app, answered with CORS headers on the endpoints it calls.</summary>
+    public const string CorsOrigins = "cors_origins";
+
     public static async ValueTask<string> IdTokenAlgorithmAsync(IOpenIddictApplicationManager applications, string? clientId, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(clientId) || await applications.FindByClientIdAsync(clientId, ct) is not { } application)

@@ -5,6 +5,7 @@ using Connector.Host.Oidc.Handlers;
 using Connector.Host.Oidc.Keys;
 using Connector.Host.Oidc.Stores;
 using Connector.OAuth2.Configuration;
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Options;
 using OpenIddict.Server;
 using OpenIddict.Server.AspNetCore;
@@ -31,6 +32,10 @@ internal static class OidcExtensions
         services.AddSingleton<IOptionsChangeTokenSource<OpenIddictServerOptions>>(provider => provider.GetRequiredService<OidcKeyRing>());
         services.AddHostedService<OidcKeyRefresher>();
         services.AddHostedService<OidcPruning>();
+        services.AddCors();
+        // The CORS check asks the application store directly (stateless: a second instance beside OpenIddict's is harmless).
+        services.AddSingleton<OidcApplicationStore>();
+        services.AddSingleton<ICorsPolicyProvider, AppCorsPolicyProvider>();
 
         services.AddOpenIddict()
             .AddCore(core => core
@@ -50,8 +55,9 @@ internal static class OidcExtensions
                     .SetUserInfoEndpointUris(OidcPaths.UserInfo.TrimStart('/'))
                     .SetJsonWebKeySetEndpointUris(OidcPaths.Jwks.TrimStart('/'))
                     .SetEndSessionEndpointUris(OidcPaths.EndSession.TrimStart('/'));
+                // PKCE is required per app (public apps always, traditional ones on request), not server-wide:
+                // NextAuth v4 sends none by default and authenticates with its secret, as Logto allows.
                 server.AllowAuthorizationCodeFlow().AllowRefreshTokenFlow();
-                server.RequireProofKeyForCodeExchange();
                 server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Phone, Scopes.OfflineAccess);
                 server.RegisterClaims(OidcClaims.Supported);
                 server.SetAuthorizationCodeLifetime(AuthorizationCodeLifetime);
@@ -75,6 +81,9 @@ internal static class OidcExtensions
         return services;
     }
 
+    /// <summary>CORS for spa apps, before authentication: OpenIddict answers its endpoints from there.</summary>
+    public static IApplicationBuilder UseConnectorsOidc(this IApplicationBuilder app) => app.UseCors();
+
     public static IEndpointRouteBuilder MapConnectorsOidc(this IEndpointRouteBuilder app) => app.MapOidcEndpoints();
 
     private static void ConfigureServer(OpenIddictServerOptions options, IOptions<ConnectorsOptions> connectors, OidcKeyRing keys)
@@ -82,10 +91,12 @@ internal static class OidcExtensions
         options.Issuer = new Uri(connectors.Value.PublicOrigin!.TrimEnd('/') + OidcPaths.IssuerPath);
 
         // Advertise and accept only what is supported: S256 (RFC 7636 §4.2: plain is for clients that cannot
-        // hash) and the two client-secret methods.
+        // hash), the two client-secret methods, and `none` for the public apps (spa, native), which OpenIddict
+        // honours for public clients without advertising it.
         options.CodeChallengeMethods.Clear();
         options.CodeChallengeMethods.Add(CodeChallengeMethods.Sha256);
         options.ClientAuthenticationMethods.Remove(ClientAuthenticationMethods.PrivateKeyJwt);
+        options.ClientAuthenticationMethods.Add(ClientAuthenticationMethods.None);
         // There is one account per browser session: select_account has nothing to offer, so it is refused, not ignored.
         options.PromptValues.Remove(PromptValues.SelectAccount);
 

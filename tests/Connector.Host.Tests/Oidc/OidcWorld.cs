@@ -43,11 +43,14 @@ public sealed class OidcWorld : IAsyncDisposable
             $$"""{ "name": "Next app", "redirectUris": ["{{redirectUri}}"], "postLogoutRedirectUris": ["http://localhost:3000/"]{{extra}} }"""), Ct);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = await response.ReadJsonAsync();
-        return new OidcApp(body["id"]!.GetValue<string>(), body["clientId"]!.GetValue<string>(), body["clientSecret"]!.GetValue<string>(), redirectUri);
+        // Public apps (spa, native) have no secret: the answer carries none.
+        return new OidcApp(body["id"]!.GetValue<string>(), body["clientId"]!.GetValue<string>(), body["clientSecret"]?.GetValue<string>() ?? "", redirectUri);
     }
 
-    public static string AuthorizePath(OidcApp app, Pkce pkce, string scope = "openid profile email offline_access", string? redirectUri = null, string state = "st-1", string nonce = "n-1") =>
-        "/oidc/auth?" + string.Join('&', new Dictionary<string, string>
+    /// <summary>An authorization request; <paramref name="pkce"/> null sends no challenge (NextAuth v4's default).</summary>
+    public static string AuthorizePath(OidcApp app, Pkce? pkce, string scope = "openid profile email offline_access", string? redirectUri = null, string state = "st-1", string nonce = "n-1")
+    {
+        var parameters = new Dictionary<string, string>
         {
             ["client_id"] = app.ClientId,
             ["response_type"] = "code",
@@ -55,17 +58,23 @@ public sealed class OidcWorld : IAsyncDisposable
             ["redirect_uri"] = redirectUri ?? app.RedirectUri,
             ["state"] = state,
             ["nonce"] = nonce,
-            ["code_challenge"] = pkce.Challenge,
-            ["code_challenge_method"] = "S256",
-        }.Select(pair => $"{pair.Key}={Uri.EscapeDataString(pair.Value)}"));
+        };
+        if (pkce is not null)
+        {
+            parameters["code_challenge"] = pkce.Challenge;
+            parameters["code_challenge_method"] = "S256";
+        }
+
+        return "/oidc/auth?" + string.Join('&', parameters.Select(pair => $"{pair.Key}={Uri.EscapeDataString(pair.Value)}"));
+    }
 
     /// <summary>
     /// The whole browser side: /oidc/auth without a session goes to our sign-in page, the connector flow runs
     /// against the upstream provider, its callback returns to /oidc/auth, which redirects to the app with a code.
     /// </summary>
-    public static async Task<string> AuthorizeAsync(Browser browser, OidcApp app, Pkce pkce, string scope = "openid profile email offline_access")
+    public static async Task<string> AuthorizeAsync(Browser browser, OidcApp app, Pkce? pkce, string scope = "openid profile email offline_access", string? redirectUri = null)
     {
-        var path = AuthorizePath(app, pkce, scope);
+        var path = AuthorizePath(app, pkce, scope, redirectUri);
         using var first = await browser.GetAsync(path);
         if (first.StatusCode == HttpStatusCode.Redirect && first.Headers.Location!.OriginalString.StartsWith("/sign-in?", StringComparison.Ordinal))
         {
@@ -75,10 +84,10 @@ public sealed class OidcWorld : IAsyncDisposable
             Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
             Assert.Equal(path, callback.Headers.Location!.OriginalString);
             using var resumed = await browser.GetAsync(path);
-            return CodeFrom(resumed, app);
+            return CodeFrom(resumed, redirectUri ?? app.RedirectUri);
         }
 
-        return CodeFrom(first, app);
+        return CodeFrom(first, redirectUri ?? app.RedirectUri);
     }
 
     public HttpClient Client() => Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
@@ -101,6 +110,22 @@ public sealed class OidcWorld : IAsyncDisposable
             ["redirect_uri"] = app.RedirectUri,
             ["code_verifier"] = pkce.Verifier,
         }, client: client);
+
+    /// <summary>POST /oidc/token as a public client: <c>client_id</c> in the form, no secret (<c>none</c>), optionally from a browser origin.</summary>
+    public async Task<HttpResponseMessage> PublicTokenAsync(OidcApp app, IDictionary<string, string> form, string? origin = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/oidc/token")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>(form) { ["client_id"] = app.ClientId }),
+        };
+        if (origin is not null)
+        {
+            request.Headers.Add("Origin", origin);
+        }
+
+        using var client = Client();
+        return await client.SendAsync(request, Ct);
+    }
 
     public Task<HttpResponseMessage> RefreshAsync(OidcApp app, string refreshToken, HttpClient? client = null) =>
         TokenAsync(app, new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = refreshToken }, client: client);
@@ -138,11 +163,11 @@ public sealed class OidcWorld : IAsyncDisposable
 
     public ValueTask DisposeAsync() => Host.DisposeAsync();
 
-    private static string CodeFrom(HttpResponseMessage response, OidcApp app)
+    private static string CodeFrom(HttpResponseMessage response, string redirectUri)
     {
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var location = response.Headers.Location!;
-        Assert.StartsWith(app.RedirectUri + "?", location.AbsoluteUri, StringComparison.Ordinal);
+        Assert.StartsWith(redirectUri + "?", location.OriginalString, StringComparison.Ordinal);
         var query = HttpUtility.ParseQueryString(location.Query);
         Assert.Equal("st-1", query["state"]);
         Assert.Equal(Issuer, query["iss"]); // RFC 9207

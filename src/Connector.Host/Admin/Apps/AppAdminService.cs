@@ -6,6 +6,7 @@ using Connector.Host.Oidc;
 using Connector.Host.Oidc.Stores;
 using Connector.Host.Persistence;
 using Connector.Host.Problems;
+using Connector.OAuth2.Configuration;
 using OpenIddict.Abstractions;
 using OpenIddict.Core;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -41,13 +42,22 @@ internal sealed class AppAdminService(
 
     public async Task<AppOutcome> CreateAsync(AppDraft draft, string actor, CancellationToken ct)
     {
-        // 21 characters like Logto's app ids; 32 random bytes for the secret (RFC 6749 §10.10).
+        // 21 characters like Logto's app ids.
         var clientId = RandomNumberGenerator.GetString(ClientIdAlphabet, 21);
-        var secret = Base64Url(RandomNumberGenerator.GetBytes(32));
         var app = new OidcApplication { Id = Guid.NewGuid() };
         await manager.PopulateAsync(app, Descriptor(draft, clientId), ct);
-        app.PendingAudit = Audit(AppAudit.Created, app.Id, actor, new JsonObject { ["name"] = draft.Name, ["clientId"] = clientId });
-        await manager.CreateAsync(app, secret, ct);
+        app.PendingAudit = Audit(AppAudit.Created, app.Id, actor, new JsonObject { ["name"] = draft.Name, ["type"] = draft.Type, ["clientId"] = clientId });
+        // A public client (RFC 6749 §2.1) has no secret: it could not keep one.
+        var secret = AppTypes.IsPublic(draft.Type) ? null : NewSecret();
+        if (secret is null)
+        {
+            await manager.CreateAsync(app, ct);
+        }
+        else
+        {
+            await manager.CreateAsync(app, secret, ct);
+        }
+
         OidcLog.AppChanged(logger, app.Id, AppAudit.Created, actor);
         return new AppOutcome.Saved(app, secret);
     }
@@ -59,10 +69,10 @@ internal sealed class AppAdminService(
             return new AppOutcome.NotFound();
         }
 
-        var before = AppDocuments.Response(app);
+        var before = AppDocuments.Draft(app);
         var errors = new FieldErrors();
         var merged = (JsonObject)MergePatch.Apply(AppDocuments.Editable(app), patch)!;
-        if (reader.Read(merged, before, errors) is not { } draft)
+        if (reader.Read(merged, app, errors) is not { } draft)
         {
             return new AppOutcome.Invalid(errors);
         }
@@ -80,7 +90,7 @@ internal sealed class AppAdminService(
         return await SaveAsync(app, actor, AppAudit.Updated, () => manager.UpdateAsync(app, descriptor, ct));
     }
 
-    /// <summary>A new secret, shown once; the old one stops working at once.</summary>
+    /// <summary>A new secret, shown once; the old one stops working at once. Public apps never get one.</summary>
     public async Task<AppOutcome> RotateSecretAsync(Guid id, string actor, CancellationToken ct)
     {
         if (await FindAsync(id, ct) is not { } app)
@@ -88,7 +98,14 @@ internal sealed class AppAdminService(
             return new AppOutcome.NotFound();
         }
 
-        var secret = Base64Url(RandomNumberGenerator.GetBytes(32));
+        if (app.ClientType == ClientTypes.Public)
+        {
+            var errors = new FieldErrors();
+            errors.Add("type", ValidationCodes.UnsupportedValue, "Public apps (spa, native) have no client secret to rotate.");
+            return new AppOutcome.Invalid(errors);
+        }
+
+        var secret = NewSecret();
         app.PendingAudit = Audit(AppAudit.SecretRotated, id, actor, null);
         var outcome = await SaveAsync(app, actor, AppAudit.SecretRotated, () => manager.UpdateAsync(app, secret, ct));
         return outcome is AppOutcome.Saved ? new AppOutcome.Saved(app, secret) : outcome;
@@ -126,8 +143,8 @@ internal sealed class AppAdminService(
         var descriptor = new OpenIddictApplicationDescriptor
         {
             ClientId = clientId,
-            ClientType = ClientTypes.Confidential,
-            ApplicationType = ApplicationTypes.Web,
+            ClientType = AppTypes.ClientTypeOf(draft.Type),
+            ApplicationType = AppTypes.ApplicationTypeOf(draft.Type),
             // The operator's registration is the user's consent (DESIGN.md): no consent screen.
             ConsentType = ConsentTypes.Implicit,
         };
@@ -136,7 +153,6 @@ internal sealed class AppAdminService(
             Permissions.GrantTypes.AuthorizationCode, Permissions.GrantTypes.RefreshToken, Permissions.ResponseTypes.Code,
             Permissions.Scopes.Profile, Permissions.Scopes.Email, Permissions.Scopes.Phone,
         ]);
-        descriptor.Requirements.Add(Requirements.Features.ProofKeyForCodeExchange);
         Apply(descriptor, draft);
         return descriptor;
     }
@@ -149,10 +165,22 @@ internal sealed class AppAdminService(
         descriptor.PostLogoutRedirectUris.Clear();
         descriptor.PostLogoutRedirectUris.UnionWith(draft.PostLogoutRedirectUris.Select(uri => new Uri(uri, UriKind.Absolute)));
         descriptor.Properties[OidcAppProperties.IdTokenSignedResponseAlg] = JsonSerializer.SerializeToElement(draft.IdTokenSignedResponseAlg);
+        descriptor.Properties[OidcAppProperties.CorsOrigins] = JsonSerializer.SerializeToElement(draft.CorsOrigins);
+        // Per app, not server-wide: a traditional app's challenge is verified whenever one is sent (RFC 7636 §4.6),
+        // and required only when the operator asks; public apps always require it (RFC 9700 §2.1.1).
+        if (draft.RequirePkce)
+        {
+            descriptor.Requirements.Add(Requirements.Features.ProofKeyForCodeExchange);
+        }
+        else
+        {
+            descriptor.Requirements.Remove(Requirements.Features.ProofKeyForCodeExchange);
+        }
     }
 
     private AuditEntry Audit(string action, Guid id, string actor, JsonObject? details) =>
         new(Timestamps.Now(time), actor, action, id.ToString(), AuditActions.Success, details);
 
-    private static string Base64Url(byte[] bytes) => Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(bytes);
+    /// <summary>32 random bytes (RFC 6749 §10.10).</summary>
+    private static string NewSecret() => Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
 }

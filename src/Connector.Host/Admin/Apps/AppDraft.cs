@@ -1,4 +1,11 @@
 namespace Connector.Host.Admin.Apps;
 
 /// <summary>An app that passed every check and may be stored.</summary>
-internal sealed record AppDraft(string Name, IReadOnlyList<string> RedirectUris, IReadOnlyList<string> PostLogoutRedirectUris, string IdTokenSignedResponseAlg);
+internal sealed record AppDraft(
+    string Name,
+    string Type,
+    IReadOnlyList<string> RedirectUris,
+    IReadOnlyList<string> PostLogoutRedirectUris,
+    IReadOnlyList<string> CorsOrigins,
+    bool RequirePkce,
+    string IdTokenSignedResponseAlg);

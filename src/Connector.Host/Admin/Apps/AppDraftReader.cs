@@ -4,6 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 using Connector.Host.Admin.Input;
 using Connector.Host.Connectors;
 using Connector.Host.Oidc.Keys;
+using Connector.Host.Oidc.Stores;
 using Connector.Host.Problems;
 
 namespace Connector.Host.Admin.Apps;
@@ -12,7 +13,7 @@ namespace Connector.Host.Admin.Apps;
 internal sealed class AppDraftReader
 {
     /// <summary>Fields the API returns; a document read back and sent again carries them, so they are ignored when unchanged.</summary>
-    private static readonly string[] ReturnedFields = ["id", "clientId", "createdAt", "updatedAt"];
+    private static readonly string[] ReturnedFields = ["id", "clientId", "issuer", "openidConfiguration", "createdAt", "updatedAt"];
 
     private static readonly JsonTypeInfo<AppRequest> RequestType =
         (JsonTypeInfo<AppRequest>)ConnectorJson.Options.GetTypeInfo(typeof(AppRequest));
@@ -20,7 +21,7 @@ internal sealed class AppDraftReader
     private readonly AppRequestValidator _validator = new();
 
     /// <summary><paramref name="stored"/> is the app being patched (its returned fields may be sent back unchanged), null on create.</summary>
-    public AppDraft? Read(JsonObject document, AppResponse? stored, FieldErrors errors)
+    public AppDraft? Read(JsonObject document, OidcApplication? stored, FieldErrors errors)
     {
         var body = document.DeepClone().AsObject();
         foreach (var field in ReturnedFields)
@@ -37,13 +38,32 @@ internal sealed class AppDraftReader
         }
 
         var request = JsonShape.Check(body, RequestType, "", errors).Deserialize(RequestType)!;
+        request = request with { Type = request.Type ?? AppTypes.Traditional };
+        if (stored is not null && request.Type != AppTypes.Of(stored.ClientType, stored.ApplicationType))
+        {
+            // A confidential client turned public would keep a secret it must not have, and the reverse would need one.
+            errors.Add("type", InputCodes.ReadOnly, "An app's type is fixed when it is created; create a new app instead.");
+        }
+
         errors.AddRange(_validator.Validate(request));
-        return errors.IsEmpty
-            ? new AppDraft(request.Name!, request.RedirectUris!, request.PostLogoutRedirectUris ?? [], request.IdTokenSignedResponseAlg ?? OidcKeyAlgorithms.Es384)
-            : null;
+        return errors.IsEmpty ? Draft(request) : null;
     }
 
-    private static bool SameAsStored(string field, JsonNode? value, AppResponse stored)
+    private static AppDraft Draft(AppRequest request)
+    {
+        var type = request.Type!;
+        return new AppDraft(
+            request.Name!,
+            type,
+            request.RedirectUris!,
+            request.PostLogoutRedirectUris ?? [],
+            // Browsers send Origin in lower case without a default port: store the same form.
+            [.. (request.CorsOrigins ?? []).Select(origin => new Uri(origin).GetLeftPart(UriPartial.Authority).ToLowerInvariant())],
+            AppTypes.IsPublic(type) || request.RequirePkce == true,
+            request.IdTokenSignedResponseAlg ?? OidcKeyAlgorithms.Es384);
+    }
+
+    private static bool SameAsStored(string field, JsonNode? value, OidcApplication stored)
     {
         var sent = value?.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
         return field switch

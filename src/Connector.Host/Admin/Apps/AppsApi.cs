@@ -2,6 +2,8 @@ using System.Security.Claims;
 using Connector.Host.Admin.Input;
 using Connector.Host.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using OpenIddict.Server;
 
 namespace Connector.Host.Admin.Apps;
 
@@ -20,15 +22,15 @@ internal static class AppsApi
         return api;
     }
 
-    public static async Task<Ok<AppResponse[]>> ListApps(AppAdminService service, CancellationToken ct) =>
-        TypedResults.Ok((await service.ListAsync(ct)).Select(app => AppDocuments.Response(app)).ToArray());
+    public static async Task<Ok<AppResponse[]>> ListApps(AppAdminService service, IOptions<OpenIddictServerOptions> oidc, CancellationToken ct) =>
+        TypedResults.Ok((await service.ListAsync(ct)).Select(app => AppDocuments.Response(app, Issuer(oidc))).ToArray());
 
-    public static async Task<Results<Ok<AppResponse>, ProblemHttpResult>> GetApp(string id, AppAdminService service, CancellationToken ct) =>
-        Guid.TryParse(id, out var appId) && await service.FindAsync(appId, ct) is { } app ? TypedResults.Ok(AppDocuments.Response(app)) : NotFound(id);
+    public static async Task<Results<Ok<AppResponse>, ProblemHttpResult>> GetApp(string id, AppAdminService service, IOptions<OpenIddictServerOptions> oidc, CancellationToken ct) =>
+        Guid.TryParse(id, out var appId) && await service.FindAsync(appId, ct) is { } app ? TypedResults.Ok(AppDocuments.Response(app, Issuer(oidc))) : NotFound(id);
 
     /// <summary><c>201</c> with the client secret: the only answer that shows it (with rotate-secret's).</summary>
     public static async Task<Results<Created<AppResponse>, ValidationProblem>> CreateApp(
-        HttpRequest request, ClaimsPrincipal user, AppDraftReader reader, AppAdminService service, CancellationToken ct)
+        HttpRequest request, ClaimsPrincipal user, AppDraftReader reader, AppAdminService service, IOptions<OpenIddictServerOptions> oidc, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var body = await JsonBody.ReadObjectAsync(request, errors, ct);
@@ -38,11 +40,11 @@ internal static class AppsApi
         }
 
         var saved = (AppOutcome.Saved)await service.CreateAsync(draft, AdminActor.Of(user), ct);
-        return TypedResults.Created($"{request.PathBase}/api/apps/{saved.App.Id}", AppDocuments.Response(saved.App, saved.Secret));
+        return TypedResults.Created($"{request.PathBase}/api/apps/{saved.App.Id}", AppDocuments.Response(saved.App, Issuer(oidc), saved.Secret));
     }
 
     public static async Task<Results<Ok<AppResponse>, ValidationProblem, ProblemHttpResult>> PatchApp(
-        string id, HttpRequest request, ClaimsPrincipal user, AppAdminService service, CancellationToken ct)
+        string id, HttpRequest request, ClaimsPrincipal user, AppAdminService service, IOptions<OpenIddictServerOptions> oidc, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var body = await JsonBody.ReadObjectAsync(request, errors, ct);
@@ -53,7 +55,7 @@ internal static class AppsApi
 
         return await service.PatchAsync(Parse(id), body, AdminActor.Of(user), ct) switch
         {
-            AppOutcome.Saved saved => TypedResults.Ok(AppDocuments.Response(saved.App)),
+            AppOutcome.Saved saved => TypedResults.Ok(AppDocuments.Response(saved.App, Issuer(oidc))),
             AppOutcome.Invalid invalid => ApiProblems.Validation(invalid.Errors),
             AppOutcome.NotFound => NotFound(id),
             _ => ApiProblems.Conflict("The app changed while this update was applied; read it again and retry."),
@@ -69,14 +71,17 @@ internal static class AppsApi
         };
 
     /// <summary>A new client secret, shown in this answer only; the previous one stops working at once.</summary>
-    public static async Task<Results<Ok<AppResponse>, ProblemHttpResult>> RotateAppSecret(
-        string id, ClaimsPrincipal user, AppAdminService service, CancellationToken ct) =>
+    public static async Task<Results<Ok<AppResponse>, ValidationProblem, ProblemHttpResult>> RotateAppSecret(
+        string id, ClaimsPrincipal user, AppAdminService service, IOptions<OpenIddictServerOptions> oidc, CancellationToken ct) =>
         await service.RotateSecretAsync(Parse(id), AdminActor.Of(user), ct) switch
         {
-            AppOutcome.Saved saved => TypedResults.Ok(AppDocuments.Response(saved.App, saved.Secret)),
+            AppOutcome.Saved saved => TypedResults.Ok(AppDocuments.Response(saved.App, Issuer(oidc), saved.Secret)),
+            AppOutcome.Invalid invalid => ApiProblems.Validation(invalid.Errors),
             AppOutcome.NotFound => NotFound(id),
             _ => ApiProblems.Conflict("The app changed while its secret was rotated; retry."),
         };
+
+    private static Uri Issuer(IOptions<OpenIddictServerOptions> oidc) => oidc.Value.Issuer!;
 
     /// <summary>An id that is not a UUID names no app: <see cref="Guid.Empty"/> is never assigned.</summary>
     private static Guid Parse(string id) => Guid.TryParse(id, out var parsed) ? parsed : Guid.Empty;

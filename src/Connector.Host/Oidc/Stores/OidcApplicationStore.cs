@@ -28,6 +28,11 @@ internal sealed partial class OidcApplicationStore(NpgsqlDataSource dataSource, 
     private const string ByClientIdSql = $"SELECT {Columns} FROM oidc_applications WHERE client_id = @ClientId";
     private const string ByRedirectUriSql = $"SELECT {Columns} FROM oidc_applications WHERE redirect_uris @> jsonb_build_array(@Uri::text)";
     private const string ByPostLogoutRedirectUriSql = $"SELECT {Columns} FROM oidc_applications WHERE post_logout_redirect_uris @> jsonb_build_array(@Uri::text)";
+    private const string CorsOriginSql = """
+        SELECT EXISTS (SELECT 1 FROM oidc_applications
+                       WHERE client_type = @ClientType AND properties -> @Property @> jsonb_build_array(@Origin::text))
+        """;
+
     private const string ListSql = $"SELECT {Columns} FROM oidc_applications ORDER BY created_at, id LIMIT @Count OFFSET @Offset";
 
     private const string InsertSql = """
@@ -85,6 +90,14 @@ internal sealed partial class OidcApplicationStore(NpgsqlDataSource dataSource, 
         }, application, cancellationToken);
         application.ConcurrencyToken = newToken;
         application.UpdatedAt = updatedAt;
+    }
+
+    /// <summary>Whether a public app lists this browser origin for CORS (<see cref="OidcAppProperties.CorsOrigins"/>).</summary>
+    public async Task<bool> IsCorsOriginAsync(string origin, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(CorsOriginSql,
+            new { ClientType = OpenIddictConstants.ClientTypes.Public, Property = OidcAppProperties.CorsOrigins, Origin = origin }, cancellationToken: ct));
     }
 
     public async ValueTask<OidcApplication?> FindByIdAsync(string identifier, CancellationToken cancellationToken) =>
