@@ -1,27 +1,35 @@
-using Connector.Host.Admin;
+using Connector.Host.Audit;
 using Connector.Host.Configuration;
+using Connector.Host.Connectors;
 using Connector.Host.Engine;
 using Connector.Host.Hardening;
 using Connector.Host.Health;
 using Connector.Host.Oidc;
 using Connector.Host.OpenApi;
+using Connector.Host.Pages;
 using Connector.Host.Persistence;
 using Connector.Host.Problems;
 using Connector.Host.Security;
+using Connector.Host.Sessions;
 using Connector.Host.SignIn;
+using Connector.Host.Users;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services
     .AddConnectorsOptions()
     .AddConnectorsProblems()
+    .AddPages()
     .AddConnectorsPersistence()
     .AddConnectorsSecurity()
     .AddConnectorEngine()
     .AddConnectorsHardening()
     .AddConnectorsHealth()
     .AddConnectorsOpenApi()
-    .AddAdminApi()
+    .AddAudit()
+    .AddConnectors()
+    .AddUsers()
+    .AddEndUserSessions()
     .AddEndUserSignIn()
     .AddConnectorsOidc();
 
@@ -37,8 +45,10 @@ app.UseAuthorization();
 
 app.MapConnectorsHealth();
 app.MapConnectorsOpenApi();
-app.MapAdminApi();
-app.MapSignIn();
+app.MapAudit();
+app.MapConnectors();
+app.MapUsers();
+app.MapEndUserSignIn();
 app.MapConnectorsOidc();
 
 app.Run();

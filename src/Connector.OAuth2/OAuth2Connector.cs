@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Connector.OAuth2.Configuration;
+using Connector.OAuth2.Pipeline;
 using Connector.OAuth2.Profiles;
 using Connector.OAuth2.Results;
 using Connector.OAuth2.Tokens;
@@ -8,19 +9,22 @@ using Connector.OAuth2.UserInfo;
 namespace Connector.OAuth2;
 
 /// <summary>
-/// The engine's entry point for a callback: code exchange, userinfo, profile mapping. Each step is also
-/// callable alone (a dry run shows the raw userinfo even when mapping fails). The authorization URL
-/// comes from <see cref="Authorization.AuthorizationUrlBuilder"/>.
+/// The engine's entry point for a callback. One pipeline — code exchange → userinfo → profile mapping → email
+/// lookup — serves the real sign-in (<see cref="CompleteSignInAsync"/>) and the operator's dry run
+/// (<see cref="TraceSignInAsync"/>), so what a dry run shows is what a sign-in stores. The first two steps are
+/// also callable alone. The authorization URL comes from <see cref="Authorization.AuthorizationUrlBuilder"/>.
 /// </summary>
 public sealed class OAuth2Connector
 {
     private readonly TokenClient _tokens;
     private readonly UserInfoClient _userInfo;
+    private readonly ProfileMapCache _profileMaps;
 
-    internal OAuth2Connector(TokenClient tokens, UserInfoClient userInfo)
+    internal OAuth2Connector(TokenClient tokens, UserInfoClient userInfo, ProfileMapCache profileMaps)
     {
         _tokens = tokens;
         _userInfo = userInfo;
+        _profileMaps = profileMaps;
     }
 
     public Task<ConnectorResult<TokenSet>> ExchangeCodeAsync(OAuth2ConnectorConfig config, CodeExchange exchange, CancellationToken cancellationToken) =>
@@ -29,35 +33,53 @@ public sealed class OAuth2Connector
     public Task<ConnectorResult<JsonElement>> GetUserInfoAsync(OAuth2ConnectorConfig config, TokenSet tokens, CancellationToken cancellationToken) =>
         _userInfo.GetAsync(config, tokens, cancellationToken);
 
-    public async Task<ConnectorResult<ProviderSignIn>> CompleteSignInAsync(OAuth2ConnectorConfig config, CodeExchange exchange, CancellationToken cancellationToken)
+    public Task<ConnectorResult<ProviderSignIn>> CompleteSignInAsync(OAuth2ConnectorConfig config, CodeExchange exchange, CancellationToken cancellationToken) =>
+        RunAsync(config, exchange, recorder: null, cancellationToken);
+
+    /// <summary>The same sign-in, with what each step did; tokens never leave the engine.</summary>
+    public async Task<SignInTrace> TraceSignInAsync(OAuth2ConnectorConfig config, CodeExchange exchange, CancellationToken cancellationToken)
+    {
+        var recorder = new SignInRecorder();
+        var result = await RunAsync(config, exchange, recorder, cancellationToken);
+        return recorder.Finish(result.IsError ? null : result.Value.Profile);
+    }
+
+    private async Task<ConnectorResult<ProviderSignIn>> RunAsync(
+        OAuth2ConnectorConfig config, CodeExchange exchange, SignInRecorder? recorder, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(config);
         var tokens = await ExchangeCodeAsync(config, exchange, cancellationToken);
         if (tokens.IsError)
         {
+            recorder?.Failed(SignInStep.TokenExchange, tokens.Error);
             return tokens.Error;
         }
 
+        recorder?.Tokens(tokens.Value);
         var userInfo = await GetUserInfoAsync(config, tokens.Value, cancellationToken);
         if (userInfo.IsError)
         {
+            recorder?.Failed(SignInStep.UserInfo, userInfo.Error);
             return userInfo.Error;
         }
 
-        var profile = ProfileMapper.Map(config.ProfileMap, userInfo.Value);
+        recorder?.UserInfo(userInfo.Value);
+        var profile = _profileMaps.Get(config.ProfileMap).Map(userInfo.Value);
         if (profile.IsError)
         {
+            recorder?.Failed(SignInStep.ProfileMapping, profile.Error);
             return profile.Error;
         }
 
-        return new ProviderSignIn(tokens.Value, await WithLookedUpEmailAsync(config, tokens.Value, profile.Value, cancellationToken));
+        return new ProviderSignIn(tokens.Value, await WithLookedUpEmailAsync(config, tokens.Value, profile.Value, recorder, cancellationToken));
     }
 
     /// <summary>
     /// Fills a missing email from the connector's <see cref="EmailLookup"/> (GitHub hides private addresses
     /// from <c>/user</c>). The email is optional, so a failed lookup leaves the profile as it was.
     /// </summary>
-    private async Task<UserProfile> WithLookedUpEmailAsync(OAuth2ConnectorConfig config, TokenSet tokens, UserProfile profile, CancellationToken cancellationToken)
+    private async Task<UserProfile> WithLookedUpEmailAsync(
+        OAuth2ConnectorConfig config, TokenSet tokens, UserProfile profile, SignInRecorder? recorder, CancellationToken cancellationToken)
     {
         if (profile.Email is not null || config.EmailLookup is not { } lookup)
         {
@@ -65,8 +87,8 @@ public sealed class OAuth2Connector
         }
 
         var emails = await _userInfo.GetEmailsAsync(config, lookup, tokens, cancellationToken);
-        return !emails.IsError && EmailPicker.Pick(lookup, emails.Value) is { } email
-            ? profile with { Email = email, EmailVerified = true }
-            : profile;
+        var email = emails.IsError ? null : EmailPicker.Pick(lookup, emails.Value);
+        recorder?.EmailLookup(email, emails.Error);
+        return email is null ? profile : profile with { Email = email, EmailVerified = true };
     }
 }

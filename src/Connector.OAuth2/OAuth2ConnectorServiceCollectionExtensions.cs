@@ -1,4 +1,5 @@
 using Connector.OAuth2.Http;
+using Connector.OAuth2.Profiles;
 using Connector.OAuth2.Tokens;
 using Connector.OAuth2.UserInfo;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,8 +27,9 @@ public static class OAuth2ConnectorServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TokenClient>();
         services.TryAddSingleton<UserInfoClient>();
+        services.TryAddSingleton<ProfileMapCache>();
         services.TryAddSingleton(provider => new OAuth2Connector(
-            provider.GetRequiredService<TokenClient>(), provider.GetRequiredService<UserInfoClient>()));
+            provider.GetRequiredService<TokenClient>(), provider.GetRequiredService<UserInfoClient>(), provider.GetRequiredService<ProfileMapCache>()));
         return ConnectorHttpClient.Add(services);
     }
 }

@@ -1,3 +1,5 @@
+using Connector.Host.AdminApi;
+using Connector.Host.Problems;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Connector.Host.Hardening;
@@ -11,11 +13,9 @@ internal sealed class AdminBodyLimit(RequestDelegate next, ILogger<AdminBodyLimi
 {
     public const long MaxBytes = 64 * 1024;
 
-    public const string Code = "request_too_large";
-
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!context.Request.Path.StartsWithSegments("/api"))
+        if (!context.Request.Path.StartsWithSegments(AdminApiPaths.Root))
         {
             await next(context);
             return;
@@ -47,10 +47,6 @@ internal sealed class AdminBodyLimit(RequestDelegate next, ILogger<AdminBodyLimi
     private Task RefuseAsync(HttpContext context)
     {
         HardeningLog.BodyTooLarge(logger, MaxBytes, context.Request.Path);
-        return TypedResults.Problem(
-            $"The request body is larger than {MaxBytes} bytes.",
-            statusCode: StatusCodes.Status413PayloadTooLarge,
-            title: "Request body too large",
-            extensions: new Dictionary<string, object?> { ["code"] = Code }).ExecuteAsync(context);
+        return ApiProblems.TooLarge(MaxBytes).ExecuteAsync(context);
     }
 }

@@ -1,5 +1,5 @@
 using Connector.Host.Configuration;
-using Connector.Host.Security;
+using Connector.Host.Pages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -7,19 +7,18 @@ namespace Connector.Host.Hardening;
 
 internal static class HardeningExtensions
 {
-    /// <summary>Abuse limits (per-address rate limits, admin body cap) and the save-time outbound address check.</summary>
+    /// <summary>Abuse limits: per-address rate limits and the admin body cap.</summary>
     public static IServiceCollection AddConnectorsHardening(this IServiceCollection services)
     {
         services.AddSingleton<IValidateOptions<ConnectorsOptions>, RateLimitOptionsValidator>();
-        services.AddSingleton<EndpointAddressCheck>();
         services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<ConnectorsOptions>, ILoggerFactory>((options, connectors, loggers) =>
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<ConnectorsOptions>, BrowserPaths, ILoggerFactory>((options, connectors, browserPaths, loggers) =>
         {
             var limits = connectors.Value.RateLimits;
             var logger = loggers.CreateLogger(typeof(RateLimitRejection).FullName!);
             options.GlobalLimiter = RateLimitPolicy.Create(limits);
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.OnRejected = (rejected, _) => RateLimitRejection.WriteAsync(rejected, limits, logger);
+            options.OnRejected = (rejected, _) => RateLimitRejection.WriteAsync(rejected, limits, browserPaths, logger);
         });
         return services;
     }

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
+using Connector.Host.AdminApi;
 using Connector.Host.Oidc;
+using Connector.Host.SignIn;
 
 namespace Connector.Host.Hardening;
 
@@ -37,12 +39,12 @@ internal static class RateLimitPolicy
     /// <summary>The limit a path falls under, if any.</summary>
     public static (string Name, WindowLimit? Limit) For(PathString path, RateLimitOptions options)
     {
-        if (path.StartsWithSegments("/sign-in"))
+        if (path.StartsWithSegments(SignInPaths.SignIn))
         {
             return (SignIn, options.SignIn);
         }
 
-        if (path.StartsWithSegments("/callback"))
+        if (path.StartsWithSegments(SignInPaths.CallbackPrefix))
         {
             return (Callback, options.Callback);
         }
@@ -52,7 +54,7 @@ internal static class RateLimitPolicy
             return (Token, options.Token);
         }
 
-        return path.StartsWithSegments("/api") ? (Admin, options.Admin) : (string.Empty, null);
+        return path.StartsWithSegments(AdminApiPaths.Root) ? (Admin, options.Admin) : (string.Empty, null);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
-using Connector.Host.SignIn;
+using Connector.Host.Pages;
+using Connector.Host.Problems;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Connector.Host.Hardening;
@@ -11,9 +12,7 @@ namespace Connector.Host.Hardening;
 /// </summary>
 internal static class RateLimitRejection
 {
-    public const string Code = "rate_limited";
-
-    public static async ValueTask WriteAsync(OnRejectedContext rejected, RateLimitOptions options, ILogger logger)
+    public static async ValueTask WriteAsync(OnRejectedContext rejected, RateLimitOptions options, BrowserPaths browserPaths, ILogger logger)
     {
         var context = rejected.HttpContext;
         var (name, limit) = RateLimitPolicy.For(context.Request.Path, options);
@@ -22,14 +21,10 @@ internal static class RateLimitRejection
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         HardeningLog.RateLimited(logger, name, RateLimitPolicy.ClientKey(context.Connection.RemoteIpAddress), context.Request.Path);
 
-        IResult answer = name is RateLimitPolicy.SignIn or RateLimitPolicy.Callback
-            ? SignInPages.Error(context, StatusCodes.Status429TooManyRequests, Code, "Too many attempts",
+        IResult answer = browserPaths.Contains(context.Request.Path)
+            ? HtmlPages.Error(context, StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited, "Too many attempts",
                 $"Too many sign-in requests came from your network. Wait {seconds} seconds, then try again.")
-            : TypedResults.Problem(
-                $"Too many requests from this address; retry after {seconds} seconds.",
-                statusCode: StatusCodes.Status429TooManyRequests,
-                title: "Too many requests",
-                extensions: new Dictionary<string, object?> { ["code"] = Code });
+            : ApiProblems.TooManyRequests(seconds);
         await answer.ExecuteAsync(context);
     }
 }

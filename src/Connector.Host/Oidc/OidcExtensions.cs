@@ -1,9 +1,10 @@
-using Connector.Host.Admin.Apps;
 using Connector.Host.Configuration;
+using Connector.Host.Oidc.Apps;
 using Connector.Host.Oidc.Endpoints;
 using Connector.Host.Oidc.Handlers;
 using Connector.Host.Oidc.Keys;
 using Connector.Host.Oidc.Stores;
+using Connector.Host.Pages;
 using Connector.OAuth2.Configuration;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Options;
@@ -21,11 +22,13 @@ internal static class OidcExtensions
 
     /// <summary>
     /// OpenIddict as the apps' OpenID Connect provider, on PostgreSQL through our own Dapper stores (not
-    /// degraded mode, which loses single-use codes and refresh-token reuse detection: TOOLCHAIN.md).
+    /// degraded mode, which loses single-use codes and refresh-token reuse detection).
     /// </summary>
     public static IServiceCollection AddConnectorsOidc(this IServiceCollection services)
     {
         services.AddAppsApi();
+        // The authorization and end-session endpoints are visited by the user's browser: outages there are pages.
+        services.AddBrowserPaths(OidcPaths.Authorization, OidcPaths.EndSession);
         services.AddSingleton<OidcKeyMaterial>();
         services.AddSingleton<OidcKeyStore>();
         services.AddSingleton<OidcKeyRing>();
@@ -84,7 +87,8 @@ internal static class OidcExtensions
     /// <summary>CORS for spa apps, before authentication: OpenIddict answers its endpoints from there.</summary>
     public static IApplicationBuilder UseConnectorsOidc(this IApplicationBuilder app) => app.UseCors();
 
-    public static IEndpointRouteBuilder MapConnectorsOidc(this IEndpointRouteBuilder app) => app.MapOidcEndpoints();
+    public static IEndpointRouteBuilder MapConnectorsOidc(this IEndpointRouteBuilder app) =>
+        app.MapOidcEndpoints().MapAppsApi().MapOidcKeysApi();
 
     private static void ConfigureServer(OpenIddictServerOptions options, IOptions<ConnectorsOptions> connectors, OidcKeyRing keys)
     {

@@ -18,9 +18,6 @@ internal static class PersistenceExtensions
         });
         services.AddSingleton<MigrationScripts>();
         services.AddSingleton<MigrationRunner>();
-        services.AddSingleton<ConnectorStore>();
-        services.AddSingleton<UserStore>();
-        services.AddSingleton<AuditStore>();
         services.AddHostedService<DatabaseStartup>();
         return services;
     }

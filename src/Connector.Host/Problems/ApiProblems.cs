@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Connector.Host.Problems;
 
-/// <summary>The admin API's RFC 9457 (formerly 7807) answers, each with its stable <c>code</c>.</summary>
+/// <summary>
+/// The one factory of RFC 9457 problem answers: each carries its stable <c>code</c> from <see cref="ErrorCodes"/>.
+/// Handlers return the typed results; middleware and exception handlers write <see cref="Details"/>.
+/// </summary>
 internal static class ApiProblems
 {
     public static ValidationProblem Validation(FieldErrors errors) =>
@@ -12,7 +15,7 @@ internal static class ApiProblems
             detail: "One or more fields are invalid; see errors and errorCodes.",
             extensions: new Dictionary<string, object?>
             {
-                ["code"] = ProblemCodes.ValidationFailed,
+                ["code"] = ErrorCodes.ValidationFailed,
                 ["errorCodes"] = errors.Codes(),
             });
 
@@ -24,17 +27,26 @@ internal static class ApiProblems
     }
 
     public static ProblemHttpResult ConnectorNotFound(string id) =>
-        Problem(StatusCodes.Status404NotFound, ProblemCodes.ConnectorNotFound, "Connector not found", $"No connector has the id '{id}'.");
+        NotFound(ErrorCodes.ConnectorNotFound, "Connector not found", $"No connector has the id '{id}'.");
 
     public static ProblemHttpResult UserNotFound() =>
-        Problem(StatusCodes.Status404NotFound, ProblemCodes.UserNotFound, "User not found", "No user has this id.");
+        NotFound(ErrorCodes.UserNotFound, "User not found", "No user has this id.");
+
+    public static ProblemHttpResult AppNotFound(string id) =>
+        NotFound(ErrorCodes.AppNotFound, "App not found", $"No app has the id '{id}'.");
+
+    public static ProblemHttpResult PresetNotFound(string id) =>
+        NotFound(ErrorCodes.PresetNotFound, "Preset not found", $"No preset is named '{id}'. GET /api/connector-presets lists them.");
+
+    public static ProblemHttpResult NotFound(string code, string title, string detail) =>
+        Result(StatusCodes.Status404NotFound, code, title, detail);
 
     public static ProblemHttpResult Conflict(string detail) =>
-        Problem(StatusCodes.Status409Conflict, ProblemCodes.Conflict, "Conflict", detail);
+        Result(StatusCodes.Status409Conflict, ErrorCodes.Conflict, "Conflict", detail);
 
     public static ProblemHttpResult ProviderError(string detail, int? providerStatus = null)
     {
-        var result = Problem(StatusCodes.Status502BadGateway, ProblemCodes.ProviderError, "The provider failed", detail);
+        var result = Result(StatusCodes.Status502BadGateway, ErrorCodes.ProviderError, "The provider failed", detail);
         if (providerStatus is not null)
         {
             result.ProblemDetails.Extensions["providerStatus"] = providerStatus;
@@ -44,16 +56,36 @@ internal static class ApiProblems
     }
 
     public static ProblemHttpResult ProviderTimeout(string detail) =>
-        Problem(StatusCodes.Status504GatewayTimeout, ProblemCodes.ProviderTimeout, "The provider did not answer in time", detail);
+        Result(StatusCodes.Status504GatewayTimeout, ErrorCodes.ProviderTimeout, "The provider did not answer in time", detail);
 
-    public static ProblemDetails Unauthorized() => new()
+    public static ProblemHttpResult TooManyRequests(int retryAfterSeconds) =>
+        Result(StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited, "Too many requests",
+            $"Too many requests from this address; retry after {retryAfterSeconds} seconds.");
+
+    public static ProblemHttpResult TooLarge(long maxBytes) =>
+        Result(StatusCodes.Status413PayloadTooLarge, ErrorCodes.RequestTooLarge, "Request body too large",
+            $"The request body is larger than {maxBytes} bytes.");
+
+    public static ProblemDetails Unauthorized() =>
+        Details(StatusCodes.Status401Unauthorized, ErrorCodes.Unauthorized, "Unauthorized",
+            "A valid admin API key is required: send 'Authorization: Bearer <key>'.");
+
+    public static ProblemDetails DatabaseUnavailable(int retryAfterSeconds) =>
+        Details(StatusCodes.Status503ServiceUnavailable, ErrorCodes.DatabaseUnavailable, "Database unavailable",
+            $"The service cannot reach its database; retry after {retryAfterSeconds} seconds.");
+
+    public static ProblemDetails BadRequest(int status, string detail) =>
+        Details(status, ErrorCodes.ForStatus(status), "Bad request", detail);
+
+    /// <summary>A problem body for code that writes it through <c>IProblemDetailsService</c>.</summary>
+    public static ProblemDetails Details(int status, string code, string title, string detail) => new()
     {
-        Status = StatusCodes.Status401Unauthorized,
-        Title = "Unauthorized",
-        Detail = "A valid admin API key is required: send 'Authorization: Bearer <key>'.",
-        Extensions = { ["code"] = ProblemCodes.Unauthorized },
+        Status = status,
+        Title = title,
+        Detail = detail,
+        Extensions = { ["code"] = code },
     };
 
-    private static ProblemHttpResult Problem(int status, string code, string title, string detail) =>
-        TypedResults.Problem(detail, statusCode: status, title: title, extensions: new Dictionary<string, object?> { ["code"] = code });
+    private static ProblemHttpResult Result(int status, string code, string title, string detail) =>
+        TypedResults.Problem(Details(status, code, title, detail));
 }

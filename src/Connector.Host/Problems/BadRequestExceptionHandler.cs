@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Connector.Host.Problems;
 
@@ -18,13 +17,7 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = badRequest.StatusCode,
-                Title = "Bad request",
-                Detail = badRequest.Message,
-                Extensions = { ["code"] = ProblemCodes.ForStatus(badRequest.StatusCode) },
-            },
+            ProblemDetails = ApiProblems.BadRequest(badRequest.StatusCode, badRequest.Message),
         });
     }
 }

@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Net.Sockets;
-using Connector.Host.Oidc;
-using Connector.Host.SignIn;
+using Connector.Host.Pages;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 
 namespace Connector.Host.Problems;
@@ -13,13 +11,9 @@ namespace Connector.Host.Problems;
 /// <c>Retry-After</c> (RFC 9110 §15.6.4) and code <c>database_unavailable</c>, as the error page for the browser
 /// flow and as a problem elsewhere, never a 500 or exception text. Nothing to undo: each write is one transaction.
 /// </summary>
-internal sealed partial class DatabaseUnavailableHandler(IProblemDetailsService problems, ILogger<DatabaseUnavailableHandler> logger) : IExceptionHandler
+internal sealed partial class DatabaseUnavailableHandler(IProblemDetailsService problems, BrowserPaths browserPaths, ILogger<DatabaseUnavailableHandler> logger) : IExceptionHandler
 {
-    public const string Code = "database_unavailable";
-
     private const int RetryAfterSeconds = 5;
-
-    private static readonly string[] BrowserPaths = ["/sign-in", "/callback", "/account", "/sign-out", OidcPaths.Authorization, OidcPaths.EndSession];
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -31,9 +25,9 @@ internal sealed partial class DatabaseUnavailableHandler(IProblemDetailsService 
         LogUnavailable(logger, httpContext.Request.Path, exception);
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-        if (BrowserPaths.Any(path => httpContext.Request.Path.StartsWithSegments(path, StringComparison.OrdinalIgnoreCase)))
+        if (browserPaths.Contains(httpContext.Request.Path))
         {
-            await SignInPages.Error(httpContext, StatusCodes.Status503ServiceUnavailable, Code, "Sign-in is unavailable for a moment",
+            await HtmlPages.Error(httpContext, StatusCodes.Status503ServiceUnavailable, ErrorCodes.DatabaseUnavailable, "Sign-in is unavailable for a moment",
                 $"The service cannot reach its database. Nothing was changed; try again in {RetryAfterSeconds} seconds.").ExecuteAsync(httpContext);
             return true;
         }
@@ -42,13 +36,7 @@ internal sealed partial class DatabaseUnavailableHandler(IProblemDetailsService 
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "Database unavailable",
-                Detail = $"The service cannot reach its database; retry after {RetryAfterSeconds} seconds.",
-                Extensions = { ["code"] = Code },
-            },
+            ProblemDetails = ApiProblems.DatabaseUnavailable(RetryAfterSeconds),
         });
     }
 
@@ -76,6 +64,6 @@ internal sealed partial class DatabaseUnavailableHandler(IProblemDetailsService 
         return false;
     }
 
-    [LoggerMessage(EventId = 7001, Level = LogLevel.Warning, Message = "Database unavailable while answering {Path}; answered 503")]
+    [LoggerMessage(EventId = 3301, Level = LogLevel.Warning, Message = "Database unavailable while answering {Path}; answered 503")]
     private static partial void LogUnavailable(ILogger logger, string path, Exception exception);
 }

@@ -33,7 +33,7 @@ internal sealed class FieldErrors
             var path = prefix.Length == 0 ? failure.PropertyName : $"{prefix}.{failure.PropertyName}";
             if (!alreadyReported.Contains(path))
             {
-                Add(path, string.IsNullOrEmpty(failure.ErrorCode) ? ProblemCodes.ValidationFailed : failure.ErrorCode, failure.ErrorMessage);
+                Add(path, string.IsNullOrEmpty(failure.ErrorCode) ? ErrorCodes.ValidationFailed : failure.ErrorCode, failure.ErrorMessage);
             }
         }
     }

@@ -8,7 +8,7 @@ internal static class ProblemsExtensions
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
-            context.ProblemDetails.Extensions.TryAdd("code", ProblemCodes.ForStatus(status));
+            context.ProblemDetails.Extensions.TryAdd("code", ErrorCodes.ForStatus(status));
             if (status == StatusCodes.Status415UnsupportedMediaType)
             {
                 context.ProblemDetails.Detail ??= "Send the body as JSON with 'Content-Type: application/json'.";

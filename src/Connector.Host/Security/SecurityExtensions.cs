@@ -21,6 +21,8 @@ internal static class SecurityExtensions
             .Configure<PostgresXmlRepository>((options, repository) => options.XmlRepository = repository);
         services.AddSingleton<DataProtectionKeyBootstrap>();
         services.AddSingleton<ClientSecretProtector>();
+        // The save-time check that a provider endpoint does not resolve to a private or metadata address.
+        services.AddSingleton<EndpointAddressCheck>();
         return services;
     }
 }

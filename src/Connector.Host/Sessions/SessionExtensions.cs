@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace Connector.Host.Sessions;
@@ -20,11 +21,20 @@ internal static class SessionExtensions
                 options.Cookie.IsEssential = true;
                 options.ExpireTimeSpan = SessionDefaults.Lifetime;
                 options.SlidingExpiration = true;
-                options.LoginPath = "/sign-in";
-                options.ReturnUrlParameter = "returnTo";
-                // Pages handle "not signed in" themselves; an API-style 401/403 never reaches a browser page.
-                options.Events = new CookieAuthenticationEvents();
+                // Pages handle "not signed in" themselves and nothing challenges this scheme; if something did, it
+                // would get a bare 401/403 rather than a redirect to a login page this scheme knows nothing of.
+                options.Events = new CookieAuthenticationEvents
+                {
+                    OnRedirectToLogin = context => Refuse(context, StatusCodes.Status401Unauthorized),
+                    OnRedirectToAccessDenied = context => Refuse(context, StatusCodes.Status403Forbidden),
+                };
             });
         return services;
+    }
+
+    private static Task Refuse(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        context.Response.StatusCode = status;
+        return Task.CompletedTask;
     }
 }

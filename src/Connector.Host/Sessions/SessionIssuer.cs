@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Connector.Host.SignIn;
+using Connector.Host.Security;
 using Microsoft.AspNetCore.Authentication;
 
 namespace Connector.Host.Sessions;
@@ -13,7 +13,7 @@ internal static class SessionIssuer
             [
                 new Claim(SessionDefaults.UserIdClaim, userId.ToString()),
                 new Claim(SessionDefaults.ConnectorClaim, connectorId),
-                new Claim(SessionDefaults.SessionIdClaim, SignInSecrets.NewRandom()),
+                new Claim(SessionDefaults.SessionIdClaim, Secrets.NewRandom()),
             ],
             SessionDefaults.Scheme,
             nameType: SessionDefaults.UserIdClaim,

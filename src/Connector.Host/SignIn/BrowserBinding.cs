@@ -1,3 +1,5 @@
+using Connector.Host.Security;
+
 namespace Connector.Host.SignIn;
 
 /// <summary>
@@ -16,7 +18,7 @@ internal static class BrowserBinding
             return existing;
         }
 
-        var value = SignInSecrets.NewRandom();
+        var value = Secrets.NewRandom();
         context.Response.Cookies.Append(CookieName, value, new CookieOptions
         {
             HttpOnly = true,

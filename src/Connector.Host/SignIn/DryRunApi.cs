@@ -1,3 +1,4 @@
+using Connector.Host.AdminApi;
 using Connector.Host.Connectors;
 using Connector.Host.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -7,10 +8,10 @@ namespace Connector.Host.SignIn;
 /// <summary><c>POST /api/connectors/{id}/test</c>: a dry-run sign-in URL for the admin (DESIGN.md, Admin REST API).</summary>
 internal static class DryRunApi
 {
-    public static RouteGroupBuilder MapDryRunApi(this RouteGroupBuilder api)
+    public static IEndpointRouteBuilder MapDryRunApi(this IEndpointRouteBuilder app)
     {
-        api.MapPost("/connectors/{id}/test", StartTestAsync).WithName("TestConnector");
-        return api;
+        app.MapAdminApi(AdminApiPaths.Connectors, "Connectors").MapPost("/{id}/test", StartTestAsync).WithName("TestConnector");
+        return app;
     }
 
     private static async Task<Results<Ok<DryRunStarted>, ProblemHttpResult>> StartTestAsync(

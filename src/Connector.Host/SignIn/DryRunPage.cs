@@ -1,8 +1,12 @@
+using System.Globalization;
 using System.Text.Json;
+using Connector.Host.Audit;
 using Connector.Host.Connectors;
+using Connector.Host.Pages;
 using Connector.Host.Persistence;
 using Connector.Host.SignIn.Pages;
 using Connector.OAuth2;
+using Connector.OAuth2.Pipeline;
 using Connector.OAuth2.Profiles;
 using Connector.OAuth2.Results;
 using Connector.OAuth2.Tokens;
@@ -10,8 +14,9 @@ using Connector.OAuth2.Tokens;
 namespace Connector.Host.SignIn;
 
 /// <summary>
-/// The callback of an admin's dry run (<c>POST /api/connectors/{id}/test</c>): each engine step alone, so the
-/// raw userinfo is shown even when mapping fails. Creates no user and no session; tokens are never shown.
+/// The callback of an admin's dry run (<c>POST /api/connectors/{id}/test</c>): the engine's own sign-in pipeline,
+/// traced, so the page shows exactly what a real sign-in would store — the raw userinfo even when mapping fails,
+/// the looked-up email when there is one. Creates no user and no session; tokens are never shown.
 /// </summary>
 internal sealed class DryRunPage(OAuth2Connector engine, AuditStore audit, TimeProvider time)
 {
@@ -19,40 +24,34 @@ internal sealed class DryRunPage(OAuth2Connector engine, AuditStore audit, TimeP
 
     public async Task<IResult> RenderAsync(LoadedConnector connector, CodeExchange exchange, CancellationToken ct)
     {
-        var tokens = await engine.ExchangeCodeAsync(connector.Config, exchange, ct);
-        if (tokens.IsError)
+        var trace = await engine.TraceSignInAsync(connector.Config, exchange, ct);
+        var error = trace.Error;
+        await audit.AppendAsync(new AuditEntry(time.GetUtcNow(), AuditOutcomes.Anonymous, SignInAudit.TestAction, connector.Id,
+            error?.Code ?? AuditOutcomes.Success, null), ct);
+        return HtmlPages.Page<TestResultPage>(new Dictionary<string, object?>
         {
-            return await PageAsync(connector.Id, tokens.Error, rawUserInfo: null, profile: null, ct);
-        }
-
-        var userInfo = await engine.GetUserInfoAsync(connector.Config, tokens.Value, ct);
-        if (userInfo.IsError)
-        {
-            return await PageAsync(connector.Id, userInfo.Error, rawUserInfo: null, profile: null, ct);
-        }
-
-        var raw = JsonSerializer.Serialize(userInfo.Value, Indented);
-        var profile = ProfileMapper.Map(connector.Config.ProfileMap, userInfo.Value);
-        return await PageAsync(connector.Id, profile.Error, raw, profile.IsError ? null : profile.Value, ct);
-    }
-
-    private async Task<IResult> PageAsync(string connectorId, ConnectorError? error, string? rawUserInfo, UserProfile? profile, CancellationToken ct)
-    {
-        await audit.AppendAsync(new AuditEntry(time.GetUtcNow(), SignInAudit.Anonymous, SignInAudit.TestAction, connectorId,
-            error?.Code ?? SignInAudit.Success, null), ct);
-        return SignInPages.Page<TestResultPage>(new Dictionary<string, object?>
-        {
-            [nameof(TestResultPage.ConnectorId)] = connectorId,
+            [nameof(TestResultPage.ConnectorId)] = connector.Id,
             [nameof(TestResultPage.Code)] = error?.Code,
             [nameof(TestResultPage.Message)] = error is null ? null : Describe(error),
-            [nameof(TestResultPage.RawUserInfo)] = rawUserInfo,
-            [nameof(TestResultPage.Profile)] = profile is null ? null : Fields(profile),
+            [nameof(TestResultPage.Tokens)] = trace.Tokens is { } tokens ? Fields(tokens) : null,
+            [nameof(TestResultPage.RawUserInfo)] = trace.UserInfo is { } raw ? JsonSerializer.Serialize(raw, Indented) : null,
+            [nameof(TestResultPage.EmailLookup)] = trace.EmailLookup is { } lookup ? lookup.Email ?? "no verified address" + (lookup.Error is { } failed ? $" ({failed.Code})" : "") : null,
+            [nameof(TestResultPage.Profile)] = trace.Profile is { } profile ? Fields(profile) : null,
         });
     }
 
     /// <summary>For the admin, the exact error including what the provider said (its error code and text, already truncated).</summary>
     private static string Describe(ConnectorError error) =>
         error.ProviderStatus is { } status ? $"{error.Message} (HTTP {status})" : error.Message;
+
+    private static List<KeyValuePair<string, string?>> Fields(TokenSummary tokens) =>
+    [
+        new("token_type", tokens.TokenType),
+        new("expires_in", tokens.ExpiresIn?.ToString(CultureInfo.InvariantCulture)),
+        new("scope", tokens.Scope),
+        new("refresh_token", tokens.HasRefreshToken ? "received (not shown)" : null),
+        new("id_token", tokens.HasIdToken ? "received (not shown)" : null),
+    ];
 
     private static List<KeyValuePair<string, string?>> Fields(UserProfile profile) =>
     [

@@ -9,8 +9,6 @@ namespace Connector.Host.SignIn;
 /// </summary>
 internal sealed class ReturnUrlPolicy(IOptions<ConnectorsOptions> options)
 {
-    public const string Default = "/account";
-
     private readonly HashSet<string> _origins = new(
         options.Value.AllowedReturnUrls.Select(Origin).OfType<string>(), StringComparer.OrdinalIgnoreCase);
 

@@ -1,6 +1,9 @@
+using Connector.Host.Audit;
 using Connector.Host.Connectors;
-using Connector.Host.Persistence;
+using Connector.Host.Problems;
+using Connector.Host.Security;
 using Connector.Host.Sessions;
+using Connector.Host.Users;
 using Connector.OAuth2;
 using Connector.OAuth2.Results;
 using Connector.OAuth2.Tokens;
@@ -13,11 +16,11 @@ namespace Connector.Host.SignIn;
 /// state → browser binding → <c>error=</c> (access_denied is the user cancelling) → code exchange → profile →
 /// user and identity in one transaction → session → return target.
 /// </summary>
-internal sealed partial class SignInCallback(
+internal sealed class SignInCallback(
     SignInStateStore states,
     ConnectorConfigLoader connectors,
     OAuth2Connector engine,
-    IdentityStore identities,
+    UserStore users,
     AuditStore audit,
     SignInStarter starter,
     DryRunPage dryRun,
@@ -32,20 +35,20 @@ internal sealed partial class SignInCallback(
         var binding = BrowserBinding.Current(context);
         if (state.Length == 0)
         {
-            return await FailAsync(context, connectorId, SignInPurpose.SignIn, SignInErrors.InvalidState, SignInErrors.BadState(context), ct);
+            return await FailAsync(context, connectorId, SignInPurpose.SignIn, ErrorCodes.InvalidState, SignInErrors.BadState(context), ct);
         }
 
         var now = time.GetUtcNow();
-        var pending = await states.ConsumeAsync(SignInSecrets.Hash(state), binding is null ? null : SignInSecrets.Hash(binding), connectorId, now, ct);
+        var pending = await states.ConsumeAsync(Secrets.Hash(state), binding is null ? null : Secrets.Hash(binding), connectorId, now, ct);
         if (pending is null)
         {
             // Unknown, replayed, from another browser or for another connector: all the same to the user.
-            return await FailAsync(context, connectorId, SignInPurpose.SignIn, SignInErrors.InvalidState, SignInErrors.BadState(context), ct);
+            return await FailAsync(context, connectorId, SignInPurpose.SignIn, ErrorCodes.InvalidState, SignInErrors.BadState(context), ct);
         }
 
         if (pending.IsExpired(now))
         {
-            return await FailAsync(context, connectorId, pending.Purpose, SignInErrors.StateExpired, SignInErrors.Expired(context), ct);
+            return await FailAsync(context, connectorId, pending.Purpose, ErrorCodes.StateExpired, SignInErrors.Expired(context), ct);
         }
 
         // RFC 6749 §4.1.2.1: the provider reports the user's refusal or its own failure instead of a code.
@@ -53,7 +56,7 @@ internal sealed partial class SignInCallback(
         if (providerError.Length > 0 || query["code"].ToString().Length == 0)
         {
             var cancelled = providerError == "access_denied";
-            var code = cancelled ? SignInErrors.AccessDenied : SignInErrors.ProviderError;
+            var code = cancelled ? ErrorCodes.ProviderAccessDenied : ErrorCodes.ProviderError;
             var description = query["error_description"].ToString();
             var said = new ConnectorError(code, "", providerError.Length == 0 ? null : Cut(providerError), description.Length == 0 ? null : Cut(description));
             return await FailAsync(context, connectorId, pending.Purpose, code,
@@ -63,7 +66,7 @@ internal sealed partial class SignInCallback(
         var connector = await connectors.LoadAsync(connectorId, ct);
         if (connector is null || !connector.Enabled)
         {
-            var code = connector is null ? SignInErrors.ConnectorNotFound : SignInErrors.ConnectorDisabled;
+            var code = connector is null ? ErrorCodes.ConnectorNotFound : ErrorCodes.ConnectorDisabled;
             return await FailAsync(context, connectorId, pending.Purpose, code,
                 connector is null ? SignInErrors.NotFound(context) : SignInErrors.Disabled(context), ct);
         }
@@ -83,27 +86,21 @@ internal sealed partial class SignInCallback(
             return await FailAsync(context, connectorId, pending.Purpose, result.Error.Code, SignInErrors.Engine(context, result.Error), ct, result.Error);
         }
 
-        var user = await identities.UpsertAsync(connectorId, result.Value.Profile, now,
+        var user = await users.UpsertSignInAsync(connectorId, result.Value.Profile, now,
             signedIn => SignInAudit.Succeeded(now, connectorId, signedIn.Id, signedIn.IsNew), ct);
         await SessionIssuer.SignInAsync(context, user.Id, connectorId);
-        LogSucceeded(logger, connectorId, user.Id, user.IsNew);
-        return TypedResults.Redirect(pending.ReturnUrl ?? ReturnUrlPolicy.Default);
+        SignInLog.Succeeded(logger, connectorId, user.Id, user.IsNew);
+        return TypedResults.Redirect(pending.ReturnUrl ?? SignInPaths.DefaultReturn);
     }
 
     private async Task<IResult> FailAsync(
         HttpContext context, string connectorId, string purpose, string code, IResult page, CancellationToken ct, ConnectorError? error = null)
     {
-        LogFailed(logger, connectorId, code);
+        SignInLog.Failed(logger, connectorId, code);
         await audit.AppendAsync(SignInAudit.Failed(time.GetUtcNow(), connectorId, purpose, code, error), ct);
         return page;
     }
 
     /// <summary>The provider's words from a redirect are attacker-reachable input: kept for the audit, but short.</summary>
     private static string Cut(string text) => text.Length > 300 ? text[..300] + "…" : text;
-
-    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Sign-in through {ConnectorId} succeeded for user {UserId} (new: {IsNew})")]
-    private static partial void LogSucceeded(ILogger logger, string connectorId, Guid userId, bool isNew);
-
-    [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Sign-in through {ConnectorId} failed: {Code}")]
-    private static partial void LogFailed(ILogger logger, string connectorId, string code);
 }

@@ -1,17 +1,15 @@
-using Connector.Host.Sessions;
+using Connector.Host.Pages;
 
 namespace Connector.Host.SignIn;
 
 internal static class SignInExtensions
 {
+    /// <summary>The end user's pages and the authorization-code flow against the connectors, with the operator's dry run.</summary>
     public static IServiceCollection AddEndUserSignIn(this IServiceCollection services)
     {
-        services.AddRazorComponents();
         services.AddAntiforgery(options => options.Cookie.Name = "connectors.antiforgery");
-        services.AddEndUserSessions();
+        services.AddBrowserPaths(SignInPaths.SignIn, SignInPaths.CallbackPrefix, SignInPaths.Account, SignInPaths.SignOut);
         services.AddSingleton<SignInStateStore>();
-        services.AddSingleton<IdentityStore>();
-        services.AddSingleton<AccountReader>();
         services.AddSingleton<ReturnUrlPolicy>();
         services.AddSingleton<SignInStarter>();
         services.AddSingleton<SignInCallback>();
@@ -19,4 +17,6 @@ internal static class SignInExtensions
         services.AddHostedService<SignInStateCleanup>();
         return services;
     }
+
+    public static IEndpointRouteBuilder MapEndUserSignIn(this IEndpointRouteBuilder app) => app.MapSignIn().MapDryRunApi();
 }

@@ -1,5 +1,6 @@
 using Connector.Host.Configuration;
 using Connector.Host.Connectors;
+using Connector.Host.Security;
 using Connector.OAuth2.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
@@ -37,7 +38,7 @@ internal sealed class SignInStarter(
             return SignInErrors.Disabled(context);
         }
 
-        var binding = SignInSecrets.Hash(BrowserBinding.GetOrCreate(context));
+        var binding = Secrets.Hash(BrowserBinding.GetOrCreate(context));
         var url = await CreateAsync(connector, binding, returnUrls.Allow(returnTo), SignInPurpose.SignIn, ct);
         return TypedResults.Redirect(url.AbsoluteUri);
     }
@@ -46,16 +47,16 @@ internal sealed class SignInStarter(
     public Task<Uri> StartTestAsync(LoadedConnector connector, CancellationToken ct) =>
         CreateAsync(connector, new byte[32], returnUrl: null, SignInPurpose.Test, ct);
 
-    public string RedirectUri(string connectorId) =>
-        $"{options.Value.PublicOrigin!.TrimEnd('/')}/callback/{Uri.EscapeDataString(connectorId)}";
+    /// <summary>The <c>redirect_uri</c> registered at the provider: <c>{PublicOrigin}/callback/{id}</c>.</summary>
+    public string RedirectUri(string connectorId) => options.Value.PublicOrigin!.TrimEnd('/') + SignInPaths.CallbackOf(connectorId);
 
     private async Task<Uri> CreateAsync(LoadedConnector connector, byte[] bindingHash, string? returnUrl, string purpose, CancellationToken ct)
     {
-        var state = SignInSecrets.NewRandom();
+        var state = Secrets.NewRandom();
         var pkce = connector.Config.Pkce ? PkceCodes.Create() : null;
         var now = time.GetUtcNow();
         await states.AddAsync(new NewSignInState(
-            SignInSecrets.Hash(state),
+            Secrets.Hash(state),
             connector.Id,
             bindingHash,
             pkce is null ? null : dataProtection.CreateProtector(VerifierPurpose).Protect(pkce.Verifier),

@@ -17,36 +17,50 @@ internal sealed class SignInStateStore(NpgsqlDataSource dataSource)
     // is committed durably).
     //
     // At most MaxPendingPerBrowser unconsumed, unexpired sign-ins per browser binding: starting one more forgets the
-    // oldest (whose callback then reads as invalid_state), so one browser cannot pile up rows. OFFSET is that bound - 1.
+    // oldest (whose callback then reads as invalid_state), so one browser cannot pile up rows.
     private const string InsertSql = """
         BEGIN;
         SET LOCAL synchronous_commit TO OFF;
         DELETE FROM sign_in_states
-        WHERE @Purpose = 'sign_in' AND state_hash IN (
+        WHERE @Purpose = @SignInPurpose AND state_hash IN (
             SELECT state_hash FROM sign_in_states
-            WHERE browser_binding_hash = @BindingHash AND purpose = 'sign_in' AND consumed_at IS NULL AND expires_at > @CreatedAt
+            WHERE browser_binding_hash = @BindingHash AND purpose = @SignInPurpose AND consumed_at IS NULL AND expires_at > @CreatedAt
             ORDER BY created_at DESC, state_hash
-            OFFSET 19);
+            OFFSET @KeptBesideNew);
         INSERT INTO sign_in_states (state_hash, connector_id, browser_binding_hash, code_verifier_protected, return_url, purpose, created_at, expires_at)
         VALUES (@StateHash, @ConnectorId, @BindingHash, @CodeVerifierProtected, @ReturnUrl, @Purpose, @CreatedAt, @ExpiresAt);
         COMMIT;
         """;
 
     // Single use: the first callback marks the row consumed; a replay, another browser or another connector
-    // finds nothing. A dry run ('test') is opened by an admin outside the browser that asked for it, so it
-    // is bound to the state alone (it creates no user and no session).
+    // finds nothing. A dry run is opened by an admin outside the browser that asked for it, so it is bound to
+    // the state alone (it creates no user and no session).
     private const string ConsumeSql = """
         UPDATE sign_in_states SET consumed_at = @Now
         WHERE state_hash = @StateHash AND consumed_at IS NULL AND connector_id = @ConnectorId
-          AND (purpose = 'test' OR browser_binding_hash = @BindingHash)
+          AND (purpose = @TestPurpose OR browser_binding_hash = @BindingHash)
         RETURNING connector_id AS ConnectorId, code_verifier_protected AS CodeVerifierProtected, return_url AS ReturnUrl,
                   purpose AS Purpose, expires_at AS ExpiresAt
         """;
 
+    private const string DeleteExpiredSql = "DELETE FROM sign_in_states WHERE expires_at < @Cutoff";
+
     public async Task AddAsync(NewSignInState state, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(InsertSql, state, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(InsertSql, new
+        {
+            state.StateHash,
+            state.ConnectorId,
+            state.BindingHash,
+            state.CodeVerifierProtected,
+            state.ReturnUrl,
+            state.Purpose,
+            state.CreatedAt,
+            state.ExpiresAt,
+            SignInPurpose = SignInPurpose.SignIn,
+            KeptBesideNew = MaxPendingPerBrowser - 1,
+        }, cancellationToken: ct));
     }
 
     /// <summary>The state, now consumed; null when it is unknown, already used, or belongs to another browser or connector.</summary>
@@ -54,6 +68,14 @@ internal sealed class SignInStateStore(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         return await connection.QuerySingleOrDefaultAsync<PendingSignIn>(new CommandDefinition(ConsumeSql,
-            new { StateHash = stateHash, BindingHash = bindingHash ?? [], ConnectorId = connectorId, Now = now }, cancellationToken: ct));
+            new { StateHash = stateHash, BindingHash = bindingHash ?? [], ConnectorId = connectorId, Now = now, TestPurpose = SignInPurpose.Test },
+            cancellationToken: ct));
+    }
+
+    /// <summary>Deletes states that expired before <paramref name="cutoff"/>; idempotent, so any instance may run it.</summary>
+    public async Task<int> DeleteExpiredAsync(DateTimeOffset cutoff, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.ExecuteAsync(new CommandDefinition(DeleteExpiredSql, new { Cutoff = cutoff }, cancellationToken: ct));
     }
 }

@@ -16,9 +16,6 @@ namespace Connector.OAuth2.Profiles;
 /// </summary>
 internal sealed class ProfileExpression
 {
-    private const int MaxCached = 4096;
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ProfileExpression?> Cache = new(StringComparer.Ordinal);
-
     private readonly IReadOnlyList<Alternative> _alternatives;
 
     private ProfileExpression(IReadOnlyList<Alternative> alternatives) => _alternatives = alternatives;
@@ -40,29 +37,6 @@ internal sealed class ProfileExpression
         expression = new ProfileExpression(alternatives);
         return alternatives.Count > 0;
     }
-
-    /// <summary>
-    /// The parsed expression, kept so a sign-in does not parse its profile map again; null when invalid.
-    /// Bounded: connectors hold a handful of paths, so the cap is only a guard against unbounded input.
-    /// </summary>
-    public static ProfileExpression? Cached(string text)
-    {
-        if (Cache.TryGetValue(text, out var cached))
-        {
-            return cached;
-        }
-
-        var parsed = TryParse(text, out var expression) ? expression : null;
-        if (Cache.Count < MaxCached)
-        {
-            Cache.TryAdd(text, parsed);
-        }
-
-        return parsed;
-    }
-
-    public static ProfileExpression Parse(string text) =>
-        TryParse(text, out var expression) ? expression : throw new FormatException($"Invalid profile path '{text}'.");
 
     /// <summary>The first alternative that yields a usable scalar, as a string; null when none does.</summary>
     public string? Evaluate(JsonElement root)

@@ -11,34 +11,11 @@ namespace Connector.OAuth2.Profiles;
 /// </summary>
 public static class ProfileMapper
 {
-    public static ConnectorResult<UserProfile> Map(ProfileMap? map, JsonElement userInfo)
-    {
-        map ??= new ProfileMap();
-        var id = Resolve(userInfo, map.IdPath);
-        if (id is null)
-        {
-            return new ConnectorError(ConnectorErrorCodes.ProfileIdMissing,
-                $"The userinfo answer has no usable value at '{map.IdPath}' for the user id.");
-        }
-
-        return new UserProfile(
-            id,
-            Resolve(userInfo, map.NamePath),
-            Resolve(userInfo, map.AvatarPath),
-            Resolve(userInfo, map.EmailPath),
-            Resolve(userInfo, map.PhonePath),
-            userInfo)
-        {
-            EmailVerified = Resolve(userInfo, map.EmailVerifiedPath) switch
-            {
-                "true" => true,
-                "false" => false,
-                _ => null,
-            },
-        };
-    }
+    /// <summary>Maps with <paramref name="map"/> compiled for this call; the engine's pipeline uses its cached compilation instead.</summary>
+    public static ConnectorResult<UserProfile> Map(ProfileMap? map, JsonElement userInfo) =>
+        CompiledProfileMap.Compile(map).Map(userInfo);
 
     /// <summary>The value of a profile expression as a string, or null when nothing usable is there.</summary>
     public static string? Resolve(JsonElement root, string expression) =>
-        ProfileExpression.Cached(expression)?.Evaluate(root);
+        ProfileExpression.TryParse(expression, out var parsed) ? parsed.Evaluate(root) : null;
 }

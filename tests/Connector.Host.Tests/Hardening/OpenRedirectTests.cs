@@ -30,7 +30,7 @@ public sealed class OpenRedirectTests : IAsyncLifetime
         using var response = await browser.SignInAsync(SignInHost.ConnectorId, returnTo);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(ReturnUrlPolicy.Default, response.Headers.Location!.OriginalString);
+        Assert.Equal(SignInPaths.DefaultReturn, response.Headers.Location!.OriginalString);
     }
 
     [Fact]

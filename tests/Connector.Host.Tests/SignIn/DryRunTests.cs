@@ -59,6 +59,36 @@ public sealed class DryRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DryRun_OfAGitHubStyleProviderWithAPrivateEmail_ShowsTheLookedUpEmail_ExactlyAsTheRealSignInStoresIt()
+    {
+        var config = JsonNode.Parse($$"""
+            { "id": "octo", "name": "Octo", "config": {
+                "authorizationEndpoint": "{{_host.Upstream.Url}}/authorize", "tokenEndpoint": "{{_host.Upstream.Url}}/token",
+                "userInfoEndpoint": "{{_host.Upstream.Url}}/userinfo", "clientId": "octo-client", "clientSecret": "octo-secret",
+                "profileMap": { "id": "id", "name": "login" },
+                "emailLookup": { "endpoint": "{{_host.Upstream.Url}}/user/emails" } } }
+            """)!;
+        using var created = await _host.Admin.PostAsync("/api/connectors", HttpJson.Body(config.ToJsonString()), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        _host.Upstream.SignsIn("""{"id":583231,"login":"octocat","email":null}""");
+        _host.Upstream.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath("/user/emails").UsingGet())
+            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithHeader("Content-Type", "application/json").WithBody(
+                """[{"email":"old@example.com","primary":false,"verified":true},{"email":"octocat@example.com","primary":true,"verified":true}]"""));
+
+        var html = await RunAsync(HttpStatusCode.OK, "octo");
+        using var browser = _host.NewBrowser();
+        using var signedIn = await browser.SignInAsync("octo");
+
+        Assert.Contains("would succeed", html, StringComparison.Ordinal);
+        Assert.Contains("<dd>octocat@example.com</dd>", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        await using var connection = await _host.Database.OpenAsync();
+        var stored = await Dapper.SqlMapper.QuerySingleAsync<string>(connection, "SELECT profile->>'email' FROM user_identities WHERE connector_id = 'octo'");
+        Assert.Equal("octocat@example.com", stored);
+        Assert.Equal(2, _host.Upstream.Requests("/user/emails").Count); // the dry run and the sign-in each looked it up
+    }
+
+    [Fact]
     public async Task DryRun_ForAnUnknownConnector_Is404()
     {
         using var response = await _host.Admin.PostAsync("/api/connectors/nope/test", null, TestContext.Current.CancellationToken);
@@ -66,9 +96,9 @@ public sealed class DryRunTests : IAsyncLifetime
         await response.AssertProblemAsync(HttpStatusCode.NotFound, "connector_not_found");
     }
 
-    private async Task<string> RunAsync(HttpStatusCode expected)
+    private async Task<string> RunAsync(HttpStatusCode expected, string connectorId = SignInHost.ConnectorId)
     {
-        using var started = await _host.Admin.PostAsync("/api/connectors/acme/test", null, TestContext.Current.CancellationToken);
+        using var started = await _host.Admin.PostAsync($"/api/connectors/{connectorId}/test", null, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, started.StatusCode);
         var url = new Uri((await started.ReadJsonAsync())["authorizationUrl"]!.GetValue<string>());
         Assert.StartsWith(_host.Upstream.Url + "/authorize?", url.AbsoluteUri, StringComparison.Ordinal);

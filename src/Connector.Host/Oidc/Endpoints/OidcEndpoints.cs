@@ -1,5 +1,6 @@
-using Connector.Host.Persistence;
 using Connector.Host.Sessions;
+using Connector.Host.SignIn;
+using Connector.Host.Users;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using OpenIddict.Abstractions;
@@ -34,7 +35,7 @@ internal static class OidcEndpoints
         if (request.HasPromptValue(PromptValues.Login))
         {
             // OIDC Core §3.1.2.1: sign in afresh, then resume the same request without prompt=login (no loop).
-            return Results.Redirect("/sign-in?returnTo=" + Uri.EscapeDataString(ResumePath(context, request, withoutLogin: true)));
+            return Results.Redirect(SignInPaths.SignInReturningTo(ResumePath(context, request, withoutLogin: true)));
         }
 
         var user = await SignedInUserAsync(context, users, ct);
@@ -46,7 +47,7 @@ internal static class OidcEndpoints
                 return Refuse(Errors.LoginRequired, "The user is not signed in.");
             }
 
-            return Results.Redirect("/sign-in?returnTo=" + Uri.EscapeDataString(ResumePath(context, request)));
+            return Results.Redirect(SignInPaths.SignInReturningTo(ResumePath(context, request)));
         }
 
         return Results.SignIn(OidcClaims.Principal(user, request.GetScopes()), properties: null,
@@ -57,8 +58,8 @@ internal static class OidcEndpoints
     {
         var result = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         var subject = result.Principal?.GetClaim(Claims.Subject);
-        var account = Guid.TryParse(subject, out var id) ? await users.GetAsync(id, ct) : null;
-        if (account is null)
+        var user = Guid.TryParse(subject, out var id) ? await users.GetUserAsync(id, ct) : null;
+        if (user is null)
         {
             // The user was deleted since the token was issued.
             return Results.Challenge(new AuthenticationProperties(new Dictionary<string, string?>
@@ -68,7 +69,7 @@ internal static class OidcEndpoints
             }), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
         }
 
-        return Results.Json(OidcClaims.UserInfo(account.User, result.Principal!.GetScopes()));
+        return Results.Json(OidcClaims.UserInfo(user, result.Principal!.GetScopes()));
     }
 
     /// <summary>
@@ -79,14 +80,14 @@ internal static class OidcEndpoints
     {
         ct.ThrowIfCancellationRequested();
         await context.SignOutAsync(SessionDefaults.Scheme);
-        return Results.SignOut(new AuthenticationProperties { RedirectUri = "/sign-in" }, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+        return Results.SignOut(new AuthenticationProperties { RedirectUri = SignInPaths.SignIn }, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
     }
 
     private static async Task<UserRow?> SignedInUserAsync(HttpContext context, UserStore users, CancellationToken ct)
     {
         var session = await context.AuthenticateAsync(SessionDefaults.Scheme);
         var subject = session.Succeeded ? session.Principal.FindFirst(SessionDefaults.UserIdClaim)?.Value : null;
-        return Guid.TryParse(subject, out var id) && await users.GetAsync(id, ct) is { } account ? account.User : null;
+        return Guid.TryParse(subject, out var id) ? await users.GetUserAsync(id, ct) : null;
     }
 
     /// <summary>This request as a local URL to come back to: a POSTed authorization request becomes its GET form.</summary>

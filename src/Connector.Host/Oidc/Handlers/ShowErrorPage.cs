@@ -1,4 +1,4 @@
-using System.Net;
+using Connector.Host.Pages;
 using Microsoft.AspNetCore;
 using OpenIddict.Abstractions;
 using OpenIddict.Server;
@@ -29,22 +29,10 @@ internal sealed class ShowErrorPage<TContext> : IOpenIddictServerHandler<TContex
             return;
         }
 
-        var error = WebUtility.HtmlEncode(response.Error);
-        var description = WebUtility.HtmlEncode(response.ErrorDescription ?? "The request could not be processed.");
-        var traceId = WebUtility.HtmlEncode(http.TraceIdentifier);
-        http.Response.ContentType = "text/html; charset=utf-8";
-        await http.Response.WriteAsync($$"""
-            <!doctype html>
-            <html lang="en"><head><meta charset="utf-8"><title>Sign-in request refused</title>
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <link rel="stylesheet" href="/assets/site.css">
-            </head><body><main class="card">
-            <h1>This sign-in request was refused</h1>
-            <p>{{description}}</p>
-            <p>Error <code>{{error}}</code> · trace <code>{{traceId}}</code></p>
-            <p>The application that sent you here is not set up correctly. You were not redirected back to it.</p>
-            </main></body></html>
-            """, context.CancellationToken);
+        // The page kit's error page, with OpenIddict's OAuth error code (RFC 6749 §4.1.2.1) as its code.
+        await HtmlPages.Error(http, http.Response.StatusCode, response.Error, "This sign-in request was refused",
+            (response.ErrorDescription ?? "The request could not be processed.")
+            + " The application that sent you here is not set up correctly; you were not redirected back to it.").ExecuteAsync(http);
         context.HandleRequest();
     }
 }

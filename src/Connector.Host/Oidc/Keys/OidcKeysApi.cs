@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Connector.Host.Admin;
-using Connector.Host.Admin.Apps;
-using Connector.Host.Admin.Input;
+using Connector.Host.AdminApi;
+using Connector.Host.AdminApi.Input;
+using Connector.Host.Audit;
 using Connector.Host.Persistence;
 using Connector.Host.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,13 +19,13 @@ internal static class OidcKeysApi
 {
     public static readonly TimeSpan ActivationDelay = 2 * OidcKeyRefresher.Interval;
 
-    public static RouteGroupBuilder MapOidcKeysApi(this RouteGroupBuilder api)
+    public static IEndpointRouteBuilder MapOidcKeysApi(this IEndpointRouteBuilder app)
     {
-        var keys = api.MapGroup("/oidc/keys").WithTags("OIDC keys");
+        var keys = app.MapAdminApi(AdminApiPaths.OidcKeys, "OIDC keys");
         keys.MapGet("", ListKeys).WithName(nameof(ListKeys));
         keys.MapPost("", CreateKey).WithName(nameof(CreateKey));
         keys.MapDelete("/{kid}", RetireKey).WithName(nameof(RetireKey));
-        return api;
+        return app;
     }
 
     public static async Task<Ok<OidcKeyResponse[]>> ListKeys(OidcKeyStore store, OidcKeyRing ring, CancellationToken ct)
@@ -43,7 +43,7 @@ internal static class OidcKeysApi
         var algorithm = body?["algorithm"] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
         if (body is not null && (algorithm is null || !OidcKeyAlgorithms.All.Contains(algorithm)))
         {
-            errors.Add("algorithm", InputCodes.OneOf, $"Must be one of {string.Join(", ", OidcKeyAlgorithms.All)}.");
+            errors.Add("algorithm", ErrorCodes.Field.OneOf, $"Must be one of {string.Join(", ", OidcKeyAlgorithms.All)}.");
         }
 
         if (!errors.IsEmpty)
@@ -53,10 +53,10 @@ internal static class OidcKeysApi
 
         var now = Timestamps.Now(time);
         var row = material.Create(algorithm!, now, now + ActivationDelay);
-        var audit = new AuditEntry(now, AdminActor.Of(user), AppAudit.KeyRotated, row.Kid, AuditActions.Success, new JsonObject { ["algorithm"] = algorithm });
+        var audit = new AuditEntry(now, AdminActor.Of(user), OidcAudit.KeyCreated, row.Kid, AuditOutcomes.Success, new JsonObject { ["algorithm"] = algorithm });
         await store.InsertAsync(row, audit, ct);
         await ring.RefreshAsync(ct);
-        return TypedResults.Created($"{request.PathBase}/api/oidc/keys/{row.Kid}", OidcKeyResponse.From(row, current: false));
+        return TypedResults.Created(AdminApiPaths.Of(request, AdminApiPaths.OidcKeys, row.Kid), OidcKeyResponse.From(row, current: false));
     }
 
     /// <summary>Stops publishing a key. The current key of an algorithm cannot be retired: rotate first.</summary>
@@ -68,11 +68,10 @@ internal static class OidcKeysApi
             return ApiProblems.Conflict($"Key '{kid}' is the current key of its algorithm; create a new key and retire this one once the new one is current.");
         }
 
-        var audit = new AuditEntry(Timestamps.Now(time), AdminActor.Of(user), AppAudit.KeyRetired, kid, AuditActions.Success, null);
+        var audit = new AuditEntry(Timestamps.Now(time), AdminActor.Of(user), OidcAudit.KeyRetired, kid, AuditOutcomes.Success, null);
         if (!await store.RetireAsync(kid, audit, ct))
         {
-            return TypedResults.Problem($"No key in use has the id '{kid}'.", statusCode: StatusCodes.Status404NotFound, title: "Key not found",
-                extensions: new Dictionary<string, object?> { ["code"] = ProblemCodes.NotFound });
+            return ApiProblems.NotFound(ErrorCodes.NotFound, "Key not found", $"No key in use has the id '{kid}'.");
         }
 
         await ring.RefreshAsync(ct);

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Connector.Host.Audit;
 using Connector.Host.Persistence;
 using Dapper;
 using Microsoft.IdentityModel.Tokens;
@@ -68,7 +69,7 @@ internal sealed partial class OidcApplicationStore(NpgsqlDataSource dataSource, 
 
     public async ValueTask CreateAsync(OidcApplication application, CancellationToken cancellationToken)
     {
-        var now = Admin.Timestamps.Now(time).UtcDateTime;
+        var now = Timestamps.Now(time).UtcDateTime;
         application.CreatedAt = now;
         application.UpdatedAt = now;
         await WriteAsync(InsertSql, application, application, cancellationToken);
@@ -80,7 +81,7 @@ internal sealed partial class OidcApplicationStore(NpgsqlDataSource dataSource, 
     public async ValueTask UpdateAsync(OidcApplication application, CancellationToken cancellationToken)
     {
         var newToken = Guid.NewGuid().ToString();
-        var updatedAt = Admin.Timestamps.Now(time).UtcDateTime;
+        var updatedAt = Timestamps.Now(time).UtcDateTime;
         await WriteAsync(UpdateSql, new
         {
             application.Id, application.ClientId, application.ClientSecret, application.ClientType, application.ApplicationType,

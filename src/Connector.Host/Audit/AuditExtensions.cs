@@ -1,0 +1,8 @@
+namespace Connector.Host.Audit;
+
+internal static class AuditExtensions
+{
+    public static IServiceCollection AddAudit(this IServiceCollection services) => services.AddSingleton<AuditStore>();
+
+    public static IEndpointRouteBuilder MapAudit(this IEndpointRouteBuilder app) => app.MapAuditApi();
+}

@@ -1,0 +1,149 @@
+using System.Text.Json.Nodes;
+using Connector.Host.AdminApi.Input;
+using Connector.Host.Audit;
+using Connector.Host.Connectors;
+using Connector.Host.Connectors.Presets;
+using Connector.Host.Persistence;
+using Connector.Host.Problems;
+using Connector.Host.Security;
+
+namespace Connector.Host.Connectors.Api;
+
+/// <summary>Creates, changes and deletes connectors: the secret is encrypted before it is stored, and each change is audited.</summary>
+internal sealed class ConnectorAdminService(
+    ConnectorStore store,
+    ConnectorDraftReader reader,
+    ClientSecretProtector protector,
+    ConnectorConfigLoader loader,
+    TimeProvider time,
+    ILogger<ConnectorAdminService> logger)
+{
+    private const int GeneratedIdAttempts = 5;
+
+    /// <summary>The stored row, or null when the caller's explicit id is taken.</summary>
+    public async Task<ConnectorRow?> CreateAsync(ConnectorDraft draft, string actor, CancellationToken ct)
+    {
+        var baseId = draft.Id ?? ConnectorIds.FromName(draft.Name);
+        var id = baseId;
+        for (var attempt = 0; attempt < GeneratedIdAttempts; attempt++)
+        {
+            var now = Timestamps.Now(time);
+            var row = new ConnectorRow
+            {
+                Id = id,
+                Name = draft.Name,
+                LogoUrl = draft.LogoUrl,
+                Enabled = draft.Enabled,
+                Config = ConnectorDocuments.StoredConfig(draft.Config).ToJsonString(),
+                ClientSecretProtected = protector.Protect(id, draft.Config.ClientSecret),
+                Revision = 1,
+                CreatedAt = now.UtcDateTime,
+                UpdatedAt = now.UtcDateTime,
+            };
+            var audit = new AuditEntry(now, actor, ConnectorAudit.Created, id, AuditOutcomes.Success, CreatedDetails(draft));
+            if (await store.TryInsertAsync(row, audit, ct))
+            {
+                ConnectorsLog.ConnectorCreated(logger, id, actor);
+                return row;
+            }
+
+            if (draft.Id is not null)
+            {
+                return null;
+            }
+
+            id = ConnectorIds.WithSuffix(baseId);
+        }
+
+        throw new InvalidOperationException($"No free connector id found for '{baseId}' after {GeneratedIdAttempts} attempts.");
+    }
+
+    private static JsonObject CreatedDetails(ConnectorDraft draft)
+    {
+        var details = new JsonObject { ["name"] = draft.Name };
+        if (draft.Preset is not null)
+        {
+            details["preset"] = draft.Preset;
+        }
+
+        return details;
+    }
+
+    /// <summary>Applies <paramref name="patch"/> as a JSON merge patch (RFC 7396) to the stored connector; a patch without <c>clientSecret</c> keeps it.</summary>
+    public async Task<PatchResult> PatchAsync(string id, JsonObject patch, string actor, CancellationToken ct)
+    {
+        var row = await store.GetAsync(id, ct);
+        if (row is null)
+        {
+            return new PatchResult.NotFound();
+        }
+
+        var errors = new FieldErrors();
+        patch = patch.DeepClone().AsObject();
+        if (patch.TryGetPropertyValue("id", out var patchedId))
+        {
+            if (patchedId?.GetValueKind() != System.Text.Json.JsonValueKind.String || patchedId.GetValue<string>() != id)
+            {
+                errors.Add("id", ErrorCodes.Field.ReadOnly, "The id of a connector cannot change.");
+            }
+
+            patch.Remove("id");
+        }
+
+        if (patch.Remove(PresetExpansion.PresetField))
+        {
+            // A preset is a starting point for a create; afterwards the connector's own fields are what changes.
+            errors.Add(PresetExpansion.PresetField, ErrorCodes.Field.ReadOnly, "A preset applies only when a connector is created; change its fields instead.");
+        }
+
+        var secret = protector.Unprotect(row.Id, row.ClientSecretProtected);
+        var merged = (JsonObject)MergePatch.Apply(ConnectorDocuments.Editable(row, secret), patch)!;
+        var draft = await reader.ReadAsync(merged, errors, ct);
+        if (draft is null)
+        {
+            return new PatchResult.Invalid(errors);
+        }
+
+        var config = ConnectorDocuments.StoredConfig(draft.Config);
+        var changed = ConnectorChanges.Between(row, draft, config, secretChanged: draft.Config.ClientSecret != secret);
+        if (changed.Count == 0)
+        {
+            return new PatchResult.Updated(row);
+        }
+
+        var now = Timestamps.Now(time);
+        var updated = row with
+        {
+            Name = draft.Name,
+            LogoUrl = draft.LogoUrl,
+            Enabled = draft.Enabled,
+            Config = config.ToJsonString(),
+            ClientSecretProtected = draft.Config.ClientSecret == secret ? row.ClientSecretProtected : protector.Protect(id, draft.Config.ClientSecret),
+            UpdatedAt = now.UtcDateTime,
+        };
+        var details = new JsonObject { ["changed"] = new JsonArray([.. changed.Select(field => JsonValue.Create(field))]) };
+        var audit = new AuditEntry(now, actor, ConnectorAudit.Updated, id, AuditOutcomes.Success, details);
+        if (!await store.TryUpdateAsync(updated, audit, ct))
+        {
+            return new PatchResult.Concurrent();
+        }
+
+        loader.Forget(id);
+        ConnectorsLog.ConnectorUpdated(logger, id, actor, changed);
+        return new PatchResult.Updated(updated with { Revision = row.Revision + 1 });
+    }
+
+    /// <summary>False when no such connector exists. Identities it created stay, with their users.</summary>
+    public async Task<bool> DeleteAsync(string id, string actor, CancellationToken ct)
+    {
+        var audit = new AuditEntry(Timestamps.Now(time), actor, ConnectorAudit.Deleted, id, AuditOutcomes.Success, null);
+        var deleted = await store.DeleteAsync(id, audit, ct);
+        loader.Forget(id);
+        if (deleted)
+        {
+            ConnectorsLog.ConnectorDeleted(logger, id, actor);
+        }
+
+        return deleted;
+    }
+}

@@ -1,0 +1,46 @@
+using System.Text.Json.Nodes;
+using Connector.Host.Connectors;
+using Connector.Host.Persistence;
+
+namespace Connector.Host.Connectors.Api;
+
+/// <summary>Which fields an update changes, by path: what the audit trail records instead of values.</summary>
+internal static class ConnectorChanges
+{
+    public static IReadOnlyList<string> Between(ConnectorRow before, ConnectorDraft after, JsonObject afterConfig, bool secretChanged)
+    {
+        var changed = new List<string>();
+        if (before.Name != after.Name)
+        {
+            changed.Add("name");
+        }
+
+        if (before.LogoUrl != after.LogoUrl)
+        {
+            changed.Add("logoUrl");
+        }
+
+        if (before.Enabled != after.Enabled)
+        {
+            changed.Add("enabled");
+        }
+
+        var beforeConfig = ConnectorDocuments.Normalized(before.Config);
+        foreach (var field in beforeConfig.Select(p => p.Key).Union(afterConfig.Select(p => p.Key)).Order(StringComparer.Ordinal))
+        {
+            beforeConfig.TryGetPropertyValue(field, out var old);
+            afterConfig.TryGetPropertyValue(field, out var current);
+            if (!JsonNode.DeepEquals(old, current))
+            {
+                changed.Add($"config.{field}");
+            }
+        }
+
+        if (secretChanged)
+        {
+            changed.Add($"config.{ConnectorDocuments.ClientSecretField}");
+        }
+
+        return changed;
+    }
+}

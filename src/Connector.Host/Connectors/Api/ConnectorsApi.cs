@@ -1,0 +1,84 @@
+using System.Security.Claims;
+using Connector.Host.AdminApi;
+using Connector.Host.AdminApi.Input;
+using Connector.Host.Connectors.Presets;
+using Connector.Host.Persistence;
+using Connector.Host.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Connector.Host.Connectors.Api;
+
+/// <summary><c>/api/connectors</c>: register, list, read, change and delete connectors (DESIGN.md, Admin REST API).</summary>
+internal static class ConnectorsApi
+{
+    public static IEndpointRouteBuilder MapConnectorsApi(this IEndpointRouteBuilder app)
+    {
+        var connectors = app.MapAdminApi(AdminApiPaths.Connectors, "Connectors");
+        connectors.MapGet("", ListConnectors).WithName(nameof(ListConnectors));
+        connectors.MapGet("/{id}", GetConnector).WithName(nameof(GetConnector));
+        connectors.MapPost("", CreateConnector).WithName(nameof(CreateConnector))
+            .Accepts<CreateConnectorRequest>("application/json");
+        connectors.MapPatch("/{id}", PatchConnector).WithName(nameof(PatchConnector))
+            .Accepts<CreateConnectorRequest>("application/merge-patch+json", "application/json");
+        connectors.MapDelete("/{id}", DeleteConnector).WithName(nameof(DeleteConnector));
+        return app;
+    }
+
+    public static async Task<Ok<ConnectorResponse[]>> ListConnectors(ConnectorStore store, CancellationToken ct)
+    {
+        var rows = await store.ListAsync(ct);
+        return TypedResults.Ok(rows.Select(ConnectorResponse.From).ToArray());
+    }
+
+    public static async Task<Results<Ok<ConnectorResponse>, ProblemHttpResult>> GetConnector(string id, ConnectorStore store, CancellationToken ct)
+    {
+        var row = await store.GetAsync(id, ct);
+        return row is null ? ApiProblems.ConnectorNotFound(id) : TypedResults.Ok(ConnectorResponse.From(row));
+    }
+
+    public static async Task<Results<Created<ConnectorResponse>, ValidationProblem, ProblemHttpResult>> CreateConnector(
+        HttpRequest request, ClaimsPrincipal user, ConnectorDraftReader reader, PresetCatalog presets, ConnectorAdminService service, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var body = await JsonBody.ReadObjectAsync(request, errors, ct);
+        var (expanded, preset) = body is null ? (null, null) : PresetExpansion.Expand(body, presets, errors);
+        var draft = expanded is null ? null : await reader.ReadAsync(expanded, errors, ct);
+        if (draft is null)
+        {
+            return ApiProblems.Validation(errors);
+        }
+
+        var row = await service.CreateAsync(draft with { Preset = preset?.Id }, AdminActor.Of(user), ct);
+        if (row is null)
+        {
+            return ApiProblems.Conflict(body!["id"] is not null || preset is null
+                ? $"A connector with the id '{draft.Id}' already exists."
+                : $"A connector with the id '{draft.Id}' (the preset's id) already exists; give another id.");
+        }
+
+        return TypedResults.Created(AdminApiPaths.Of(request, AdminApiPaths.Connectors, row.Id), ConnectorResponse.From(row));
+    }
+
+    public static async Task<Results<Ok<ConnectorResponse>, ValidationProblem, ProblemHttpResult>> PatchConnector(
+        string id, HttpRequest request, ClaimsPrincipal user, ConnectorAdminService service, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var body = await JsonBody.ReadObjectAsync(request, errors, ct);
+        if (body is null)
+        {
+            return ApiProblems.Validation(errors);
+        }
+
+        return await service.PatchAsync(id, body, AdminActor.Of(user), ct) switch
+        {
+            PatchResult.Updated updated => TypedResults.Ok(ConnectorResponse.From(updated.Row)),
+            PatchResult.Invalid invalid => ApiProblems.Validation(invalid.Errors),
+            PatchResult.NotFound => ApiProblems.ConnectorNotFound(id),
+            _ => ApiProblems.Conflict("The connector changed while this update was applied; read it again and retry."),
+        };
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteConnector(
+        string id, ClaimsPrincipal user, ConnectorAdminService service, CancellationToken ct) =>
+        await service.DeleteAsync(id, AdminActor.Of(user), ct) ? TypedResults.NoContent() : ApiProblems.ConnectorNotFound(id);
+}

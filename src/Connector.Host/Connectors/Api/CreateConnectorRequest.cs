@@ -1,0 +1,20 @@
+using Connector.OAuth2.Configuration;
+
+namespace Connector.Host.Connectors.Api;
+
+/// <summary>Body of <c>POST /api/connectors</c>; also the shape a <c>PATCH</c> must leave the connector in.</summary>
+internal sealed record CreateConnectorRequest
+{
+    /// <summary>Slug <c>[a-z0-9-]{1,64}</c>; generated from the name when absent.</summary>
+    public string? Id { get; init; }
+
+    public string? Name { get; init; }
+
+    public string? LogoUrl { get; init; }
+
+    /// <summary>Defaults to true.</summary>
+    public bool? Enabled { get; init; }
+
+    /// <summary>The Logto-compatible connector config, pasted unchanged.</summary>
+    public OAuth2ConnectorConfig? Config { get; init; }
+}

@@ -1,0 +1,15 @@
+namespace Connector.Host.Connectors;
+
+/// <summary>A row of <c>connectors</c>. <see cref="Config"/> is the JSON document without the client secret.</summary>
+internal sealed record ConnectorRow
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public string? LogoUrl { get; init; }
+    public bool Enabled { get; init; }
+    public required string Config { get; init; }
+    public required string ClientSecretProtected { get; init; }
+    public int Revision { get; init; }
+    public DateTime CreatedAt { get; init; }
+    public DateTime UpdatedAt { get; init; }
+}

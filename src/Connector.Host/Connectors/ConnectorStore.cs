@@ -1,0 +1,80 @@
+using Connector.Host.Audit;
+using Dapper;
+using Npgsql;
+
+namespace Connector.Host.Connectors;
+
+/// <summary>Reads and writes <c>connectors</c>; every write records its audit event in the same transaction.</summary>
+internal sealed class ConnectorStore(NpgsqlDataSource dataSource)
+{
+    private const string Columns =
+        "id AS Id, name AS Name, logo_url AS LogoUrl, enabled AS Enabled, config::text AS Config, " +
+        "client_secret_protected AS ClientSecretProtected, revision AS Revision, created_at AS CreatedAt, updated_at AS UpdatedAt";
+
+    private const string ListSql = $"SELECT {Columns} FROM connectors ORDER BY created_at, id";
+    private const string GetSql = $"SELECT {Columns} FROM connectors WHERE id = @Id";
+    private const string SignInOptionsSql = "SELECT id AS Id, name AS Name, logo_url AS LogoUrl FROM connectors WHERE enabled ORDER BY created_at, id";
+
+    private const string InsertSql = """
+        INSERT INTO connectors (id, name, logo_url, enabled, config, client_secret_protected, revision, created_at, updated_at)
+        VALUES (@Id, @Name, @LogoUrl, @Enabled, @Config::jsonb, @ClientSecretProtected, 1, @CreatedAt, @UpdatedAt)
+        ON CONFLICT (id) DO NOTHING
+        """;
+
+    private const string UpdateSql = """
+        UPDATE connectors
+        SET name = @Name, logo_url = @LogoUrl, enabled = @Enabled, config = @Config::jsonb,
+            client_secret_protected = @ClientSecretProtected, revision = revision + 1, updated_at = @UpdatedAt
+        WHERE id = @Id AND revision = @Revision
+        """;
+
+    private const string DeleteSql = "DELETE FROM connectors WHERE id = @Id";
+
+    public async Task<IReadOnlyList<ConnectorRow>> ListAsync(CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<ConnectorRow>(new CommandDefinition(ListSql, cancellationToken: ct));
+        return rows.AsList();
+    }
+
+    /// <summary>The enabled connectors as buttons: id, name and logo only (never the config or the secret).</summary>
+    public async Task<IReadOnlyList<ConnectorSummary>> ListEnabledAsync(CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<ConnectorSummary>(new CommandDefinition(SignInOptionsSql, cancellationToken: ct));
+        return rows.AsList();
+    }
+
+    public async Task<ConnectorRow?> GetAsync(string id, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<ConnectorRow>(new CommandDefinition(GetSql, new { Id = id }, cancellationToken: ct));
+    }
+
+    /// <summary>False when the id is taken.</summary>
+    public Task<bool> TryInsertAsync(ConnectorRow row, AuditEntry audit, CancellationToken ct) =>
+        WriteAsync(InsertSql, row, audit, ct);
+
+    /// <summary>False when the row is gone or another writer changed it since <paramref name="row"/>'s revision was read.</summary>
+    public Task<bool> TryUpdateAsync(ConnectorRow row, AuditEntry audit, CancellationToken ct) =>
+        WriteAsync(UpdateSql, row, audit, ct);
+
+    /// <summary>False when no such connector exists.</summary>
+    public Task<bool> DeleteAsync(string id, AuditEntry audit, CancellationToken ct) =>
+        WriteAsync(DeleteSql, new { Id = id }, audit, ct);
+
+    private async Task<bool> WriteAsync(string sql, object parameters, AuditEntry audit, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var changed = await connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: ct));
+        if (changed != 1)
+        {
+            return false;
+        }
+
+        await AuditStore.AppendAsync(connection, transaction, audit, ct);
+        await transaction.CommitAsync(ct);
+        return true;
+    }
+}

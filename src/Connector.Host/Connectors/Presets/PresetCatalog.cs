@@ -1,0 +1,64 @@
+using System.Reflection;
+using System.Text.Json.Nodes;
+
+namespace Connector.Host.Connectors.Presets;
+
+/// <summary>
+/// The presets embedded from <c>presets/*.json</c> (<c>{ name, docs, config, notes }</c>), read once. A preset is
+/// data: adding a provider means adding a file, never a branch in code.
+/// </summary>
+internal sealed class PresetCatalog
+{
+    private const string Prefix = "presets/";
+    private const string Suffix = ".json";
+
+    /// <summary>Client credentials belong to the operator's app, never to a preset.</summary>
+    private static readonly string[] CredentialFields = ["clientId", "clientSecret"];
+
+    private readonly Dictionary<string, ConnectorPreset> _presets;
+
+    public PresetCatalog()
+    {
+        var assembly = typeof(PresetCatalog).Assembly;
+        _presets = new Dictionary<string, ConnectorPreset>(StringComparer.Ordinal);
+        foreach (var resource in assembly.GetManifestResourceNames())
+        {
+            if (resource.StartsWith(Prefix, StringComparison.Ordinal) && resource.EndsWith(Suffix, StringComparison.Ordinal))
+            {
+                var preset = Read(assembly, resource);
+                _presets.Add(preset.Id, preset);
+            }
+        }
+
+        All = [.. _presets.Values.OrderBy(p => p.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Every preset, sorted by id.</summary>
+    public IReadOnlyList<ConnectorPreset> All { get; }
+
+    public ConnectorPreset? Find(string id) => _presets.GetValueOrDefault(id);
+
+    private static ConnectorPreset Read(Assembly assembly, string resource)
+    {
+        var id = resource[Prefix.Length..^Suffix.Length];
+        using var stream = assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"Preset resource '{resource}' is missing.");
+        var document = JsonNode.Parse(stream)?.AsObject() ?? throw Invalid(id, "not a JSON object");
+        var config = document["config"] as JsonObject ?? throw Invalid(id, "no config object");
+        config = config.DeepClone().AsObject();
+        foreach (var field in CredentialFields)
+        {
+            config.Remove(field);
+        }
+
+        var notes = document["notes"] is JsonArray list ? list.Select(note => note!.GetValue<string>()).ToArray() : [];
+        return new ConnectorPreset(
+            id,
+            document["name"]?.GetValue<string>() ?? throw Invalid(id, "no name"),
+            document["docs"]?.GetValue<string>() ?? throw Invalid(id, "no docs"),
+            notes,
+            config);
+    }
+
+    private static InvalidOperationException Invalid(string id, string problem) => new($"Preset '{id}' is invalid: {problem}.");
+}

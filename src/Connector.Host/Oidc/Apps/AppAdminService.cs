@@ -1,0 +1,187 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Connector.Host.AdminApi.Input;
+using Connector.Host.Audit;
+using Connector.Host.Oidc;
+using Connector.Host.Oidc.Stores;
+using Connector.Host.Persistence;
+using Connector.Host.Problems;
+using Connector.OAuth2.Configuration;
+using OpenIddict.Abstractions;
+using OpenIddict.Core;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Connector.Host.Oidc.Apps;
+
+/// <summary>
+/// Registers OIDC client apps through OpenIddict's application manager, which hashes the client secret
+/// itself (salted PBKDF2) before our store sees it. Each change carries its audit event into the store's
+/// transaction; the secret never enters an audit event or a log.
+/// </summary>
+internal sealed class AppAdminService(
+    OpenIddictApplicationManager<OidcApplication> manager,
+    AppDraftReader reader,
+    TimeProvider time,
+    ILogger<AppAdminService> logger)
+{
+    private const string ClientIdAlphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+    public async Task<OidcApplication?> FindAsync(Guid id, CancellationToken ct) =>
+        await manager.FindByIdAsync(id.ToString(), ct);
+
+    public async Task<IReadOnlyList<OidcApplication>> ListAsync(CancellationToken ct)
+    {
+        var apps = new List<OidcApplication>();
+        await foreach (var app in manager.ListAsync(count: null, offset: null, ct))
+        {
+            apps.Add(app);
+        }
+
+        return apps;
+    }
+
+    public async Task<AppOutcome> CreateAsync(AppDraft draft, string actor, CancellationToken ct)
+    {
+        // 21 characters like Logto's app ids.
+        var clientId = RandomNumberGenerator.GetString(ClientIdAlphabet, 21);
+        var app = new OidcApplication { Id = Guid.NewGuid() };
+        await manager.PopulateAsync(app, Descriptor(draft, clientId), ct);
+        app.PendingAudit = Audit(OidcAudit.AppCreated, app.Id, actor, new JsonObject { ["name"] = draft.Name, ["type"] = draft.Type, ["clientId"] = clientId });
+        // A public client (RFC 6749 §2.1) has no secret: it could not keep one.
+        var secret = AppTypes.IsPublic(draft.Type) ? null : NewSecret();
+        if (secret is null)
+        {
+            await manager.CreateAsync(app, ct);
+        }
+        else
+        {
+            await manager.CreateAsync(app, secret, ct);
+        }
+
+        OidcLog.AppChanged(logger, app.Id, OidcAudit.AppCreated, actor);
+        return new AppOutcome.Saved(app, secret);
+    }
+
+    public async Task<AppOutcome> PatchAsync(Guid id, JsonObject patch, string actor, CancellationToken ct)
+    {
+        if (await FindAsync(id, ct) is not { } app)
+        {
+            return new AppOutcome.NotFound();
+        }
+
+        var before = AppDocuments.Draft(app);
+        var errors = new FieldErrors();
+        var merged = (JsonObject)MergePatch.Apply(AppDocuments.Editable(app), patch)!;
+        if (reader.Read(merged, app, errors) is not { } draft)
+        {
+            return new AppOutcome.Invalid(errors);
+        }
+
+        var changed = AppDocuments.Changed(before, draft);
+        if (changed.Count == 0)
+        {
+            return new AppOutcome.Saved(app);
+        }
+
+        var descriptor = new OpenIddictApplicationDescriptor();
+        await manager.PopulateAsync(descriptor, app, ct);
+        Apply(descriptor, draft);
+        app.PendingAudit = Audit(OidcAudit.AppUpdated, id, actor, new JsonObject { ["changed"] = new JsonArray([.. changed.Select(field => JsonValue.Create(field))]) });
+        return await SaveAsync(app, actor, OidcAudit.AppUpdated, () => manager.UpdateAsync(app, descriptor, ct));
+    }
+
+    /// <summary>A new secret, shown once; the old one stops working at once. Public apps never get one.</summary>
+    public async Task<AppOutcome> RotateSecretAsync(Guid id, string actor, CancellationToken ct)
+    {
+        if (await FindAsync(id, ct) is not { } app)
+        {
+            return new AppOutcome.NotFound();
+        }
+
+        if (app.ClientType == ClientTypes.Public)
+        {
+            var errors = new FieldErrors();
+            errors.Add("type", ErrorCodes.Field.UnsupportedValue, "Public apps (spa, native) have no client secret to rotate.");
+            return new AppOutcome.Invalid(errors);
+        }
+
+        var secret = NewSecret();
+        app.PendingAudit = Audit(OidcAudit.AppSecretRotated, id, actor, null);
+        var outcome = await SaveAsync(app, actor, OidcAudit.AppSecretRotated, () => manager.UpdateAsync(app, secret, ct));
+        return outcome is AppOutcome.Saved ? new AppOutcome.Saved(app, secret) : outcome;
+    }
+
+    /// <summary>Deletes the app with every authorization and token issued to it (foreign keys cascade).</summary>
+    public async Task<AppOutcome> DeleteAsync(Guid id, string actor, CancellationToken ct)
+    {
+        if (await FindAsync(id, ct) is not { } app)
+        {
+            return new AppOutcome.NotFound();
+        }
+
+        app.PendingAudit = Audit(OidcAudit.AppDeleted, id, actor, new JsonObject { ["clientId"] = app.ClientId });
+        return await SaveAsync(app, actor, OidcAudit.AppDeleted, () => manager.DeleteAsync(app, ct));
+    }
+
+    private async Task<AppOutcome> SaveAsync(OidcApplication app, string actor, string action, Func<ValueTask> write)
+    {
+        try
+        {
+            await write();
+        }
+        catch (OpenIddictExceptions.ConcurrencyException)
+        {
+            return new AppOutcome.Concurrent();
+        }
+
+        OidcLog.AppChanged(logger, app.Id, action, actor);
+        return new AppOutcome.Saved(app);
+    }
+
+    private static OpenIddictApplicationDescriptor Descriptor(AppDraft draft, string clientId)
+    {
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = clientId,
+            ClientType = AppTypes.ClientTypeOf(draft.Type),
+            ApplicationType = AppTypes.ApplicationTypeOf(draft.Type),
+            // The operator's registration is the user's consent (DESIGN.md): no consent screen.
+            ConsentType = ConsentTypes.Implicit,
+        };
+        descriptor.Permissions.UnionWith([
+            Permissions.Endpoints.Authorization, Permissions.Endpoints.Token, Permissions.Endpoints.EndSession,
+            Permissions.GrantTypes.AuthorizationCode, Permissions.GrantTypes.RefreshToken, Permissions.ResponseTypes.Code,
+            Permissions.Scopes.Profile, Permissions.Scopes.Email, Permissions.Scopes.Phone,
+        ]);
+        Apply(descriptor, draft);
+        return descriptor;
+    }
+
+    private static void Apply(OpenIddictApplicationDescriptor descriptor, AppDraft draft)
+    {
+        descriptor.DisplayName = draft.Name;
+        descriptor.RedirectUris.Clear();
+        descriptor.RedirectUris.UnionWith(draft.RedirectUris.Select(uri => new Uri(uri, UriKind.Absolute)));
+        descriptor.PostLogoutRedirectUris.Clear();
+        descriptor.PostLogoutRedirectUris.UnionWith(draft.PostLogoutRedirectUris.Select(uri => new Uri(uri, UriKind.Absolute)));
+        descriptor.Properties[OidcAppProperties.IdTokenSignedResponseAlg] = JsonSerializer.SerializeToElement(draft.IdTokenSignedResponseAlg);
+        descriptor.Properties[OidcAppProperties.CorsOrigins] = JsonSerializer.SerializeToElement(draft.CorsOrigins);
+        // Per app, not server-wide: a traditional app's challenge is verified whenever one is sent (RFC 7636 §4.6),
+        // and required only when the operator asks; public apps always require it (RFC 9700 §2.1.1).
+        if (draft.RequirePkce)
+        {
+            descriptor.Requirements.Add(Requirements.Features.ProofKeyForCodeExchange);
+        }
+        else
+        {
+            descriptor.Requirements.Remove(Requirements.Features.ProofKeyForCodeExchange);
+        }
+    }
+
+    private AuditEntry Audit(string action, Guid id, string actor, JsonObject? details) =>
+        new(Timestamps.Now(time), actor, action, id.ToString(), AuditOutcomes.Success, details);
+
+    /// <summary>32 random bytes (RFC 6749 §10.10).</summary>
+    private static string NewSecret() => Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
+}

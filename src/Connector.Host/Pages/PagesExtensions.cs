@@ -1,0 +1,23 @@
+namespace Connector.Host.Pages;
+
+internal static class PagesExtensions
+{
+    /// <summary>Server-rendered Razor components for every page (no interactivity, so no script).</summary>
+    public static IServiceCollection AddPages(this IServiceCollection services)
+    {
+        services.AddRazorComponents();
+        services.AddSingleton<BrowserPaths>();
+        return services;
+    }
+
+    /// <summary>Marks paths whose answers are for a person: see <see cref="BrowserPaths"/>.</summary>
+    public static IServiceCollection AddBrowserPaths(this IServiceCollection services, params string[] paths)
+    {
+        foreach (var path in paths)
+        {
+            services.AddSingleton(new BrowserPaths.Prefix(path));
+        }
+
+        return services;
+    }
+}

@@ -1,6 +1,0 @@
-using System.Text.Json.Nodes;
-
-namespace Connector.Host.Persistence;
-
-/// <summary>An audit event to record. <see cref="Details"/> must never hold secrets, tokens or raw profiles.</summary>
-internal sealed record AuditEntry(DateTimeOffset OccurredAt, string Actor, string Action, string? Target, string Outcome, JsonObject? Details);

@@ -1,4 +1,0 @@
-namespace Connector.Host.Persistence;
-
-/// <summary>A user with the identities that sign it in.</summary>
-internal sealed record UserAccount(UserRow User, IReadOnlyList<IdentityRow> Identities);

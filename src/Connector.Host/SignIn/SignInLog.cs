@@ -1,0 +1,17 @@
+namespace Connector.Host.SignIn;
+
+/// <summary>The sign-in flow's log events (ids 4100–4199); never tokens, codes, state or profiles.</summary>
+internal static partial class SignInLog
+{
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Sign-in through {ConnectorId} succeeded for user {UserId} (new: {IsNew})")]
+    public static partial void Succeeded(ILogger logger, string connectorId, Guid userId, bool isNew);
+
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "Sign-in through {ConnectorId} failed: {Code}")]
+    public static partial void Failed(ILogger logger, string connectorId, string code);
+
+    [LoggerMessage(EventId = 4110, Level = LogLevel.Debug, Message = "Deleted {Count} expired sign-in states")]
+    public static partial void StatesDeleted(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 4111, Level = LogLevel.Warning, Message = "Could not delete expired sign-in states")]
+    public static partial void StatesNotDeleted(ILogger logger, Exception exception);
+}

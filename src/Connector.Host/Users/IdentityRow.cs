@@ -1,0 +1,13 @@
+namespace Connector.Host.Users;
+
+/// <summary>A row of <c>user_identities</c>: which provider account signs a user in, with its profiles as JSON text.</summary>
+internal sealed record IdentityRow
+{
+    public Guid UserId { get; init; }
+    public required string ConnectorId { get; init; }
+    public required string Subject { get; init; }
+    public required string Profile { get; init; }
+    public required string RawProfile { get; init; }
+    public DateTime CreatedAt { get; init; }
+    public DateTime UpdatedAt { get; init; }
+}

@@ -1,0 +1,8 @@
+namespace Connector.Host.Users;
+
+internal static class UsersExtensions
+{
+    public static IServiceCollection AddUsers(this IServiceCollection services) => services.AddSingleton<UserStore>();
+
+    public static IEndpointRouteBuilder MapUsers(this IEndpointRouteBuilder app) => app.MapUsersApi();
+}

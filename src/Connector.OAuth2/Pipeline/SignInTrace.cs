@@ -1,0 +1,41 @@
+using System.Text.Json;
+using Connector.OAuth2.Profiles;
+using Connector.OAuth2.Results;
+
+namespace Connector.OAuth2.Pipeline;
+
+/// <summary>
+/// What each step of one sign-in did, for an operator's dry run: the token answer without its tokens, the raw
+/// userinfo, the email lookup when it ran, the mapped profile, or the step that failed and its error. Built by
+/// the same pipeline a real sign-in runs (<see cref="OAuth2Connector.TraceSignInAsync"/>).
+/// </summary>
+public sealed record SignInTrace
+{
+    public TokenSummary? Tokens { get; init; }
+
+    public JsonElement? UserInfo { get; init; }
+
+    /// <summary>Set when the userinfo had no email and the connector has an <c>emailLookup</c>.</summary>
+    public EmailLookupOutcome? EmailLookup { get; init; }
+
+    /// <summary>The profile exactly as a real sign-in stores it (with the looked-up email).</summary>
+    public UserProfile? Profile { get; init; }
+
+    public SignInStep? FailedStep { get; init; }
+
+    public ConnectorError? Error { get; init; }
+}
+
+/// <summary>The pipeline's steps that can fail a sign-in; the email lookup never does (the email is optional).</summary>
+public enum SignInStep
+{
+    TokenExchange,
+    UserInfo,
+    ProfileMapping,
+}
+
+/// <summary>A token answer with the tokens left out: which ones came, and the fields that say what they allow.</summary>
+public sealed record TokenSummary(string TokenType, long? ExpiresIn, string? Scope, bool HasRefreshToken, bool HasIdToken);
+
+/// <summary>The email lookup's result: the address taken (a verified one), or none and why.</summary>
+public sealed record EmailLookupOutcome(string? Email, ConnectorError? Error);
