@@ -119,7 +119,7 @@ start_demo() {
   config=$(cat <<JSON
 {"authorizationEndpoint":"http://127.0.0.1:$demo_port/authorize","tokenEndpoint":"http://127.0.0.1:$demo_port/token",
  "userInfoEndpoint":"http://127.0.0.1:$demo_port/userinfo","clientId":"demo","clientSecret":"$demo_secret","scope":"profile email",
- "profileMap":{"id":"sub","name":"name","email":"email","emailVerified":"email_verified"}}
+ "profileMap":{"id":"sub","name":"name","avatar":"picture","email":"email","emailVerified":"email_verified"}}
 JSON
 )
   local auth=(-H "Authorization: Bearer $admin_key" -H "Content-Type: application/json")

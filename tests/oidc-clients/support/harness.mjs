@@ -93,7 +93,7 @@ export async function startWorld() {
       config: {
         authorizationEndpoint: `${demoOrigin}/authorize`, tokenEndpoint: `${demoOrigin}/token`, userInfoEndpoint: `${demoOrigin}/userinfo`,
         clientId: demoClient.id, clientSecret: demoClient.secret, tokenEndpointAuthMethod: 'client_secret_basic',
-        profileMap: { id: 'sub', name: 'name', email: 'email' },
+        profileMap: { id: 'sub', name: 'name', avatar: 'picture', email: 'email' },
       },
     });
   } catch (error) {
