@@ -33,7 +33,7 @@ public static partial class AvatarEndpoints
         var hue = (int)(bits % 360);
         var svg = new StringBuilder(1024);
         svg.Append(CultureInfo.InvariantCulture,
-            $"""<svg xmlns="http://www.w3.org/2000/svg" width="96" height="96" viewBox="0 0 6 6" shape-rendering="crispEdges"><rect width="6" height="6" fill="hsl({hue},45%,92%)"/>""");
+            $"""<svg xmlns="http://www.w3.org/2000/svg" width="96" height="96" viewBox="0 0 8 8" shape-rendering="crispEdges"><rect width="8" height="8" fill="hsl({hue},45%,92%)"/>""");
         for (var row = 0; row < 5; row++)
         {
             for (var column = 0; column < 3; column++)
@@ -48,7 +48,7 @@ public static partial class AvatarEndpoints
                 foreach (var x in columns)
                 {
                     svg.Append(CultureInfo.InvariantCulture,
-                        $"""<rect x="{x + 0.5}" y="{row + 0.5}" width="1" height="1" fill="hsl({hue},55%,42%)"/>""");
+                        $"""<rect x="{x + 1.5}" y="{row + 1.5}" width="1" height="1" fill="hsl({hue},55%,42%)"/>""");
                 }
             }
         }
