@@ -14,7 +14,8 @@ usage: scripts/run.sh [--demo] [--help]
 Starts PostgreSQL (under .data/postgres, port $PGPORT or 5433) and the Connectors host on
 http://127.0.0.1:5080 (override with HOST_PORT). The admin key is kept in .data/admin-key.
   --demo   also starts the bundled demo OAuth2 provider on http://127.0.0.1:5090 (DEMO_PORT) and
-           registers it as the connector "demo", so "Continue with Demo" works at once.
+           registers it as the connector "demo", so "Continue with Demo" works at once; registers the
+           app "Bookstore" (http://localhost:3000) and writes samples/nextjs-bookstore/.env.local for it.
 USAGE
 }
 
@@ -119,7 +120,7 @@ start_demo() {
   config=$(cat <<JSON
 {"authorizationEndpoint":"http://127.0.0.1:$demo_port/authorize","tokenEndpoint":"http://127.0.0.1:$demo_port/token",
  "userInfoEndpoint":"http://127.0.0.1:$demo_port/userinfo","clientId":"demo","clientSecret":"$demo_secret","scope":"profile email",
- "profileMap":{"id":"sub","name":"name","email":"email","emailVerified":"email_verified"}}
+ "profileMap":{"id":"sub","name":"name","avatar":"picture","email":"email","emailVerified":"email_verified"}}
 JSON
 )
   local auth=(-H "Authorization: Bearer $admin_key" -H "Content-Type: application/json")
@@ -128,6 +129,52 @@ JSON
   else
     curl -fs -o /dev/null -X POST "${auth[@]}" "$origin/api/connectors" -d "{\"id\":\"demo\",\"name\":\"Demo\",\"config\":$config}"
   fi && echo "  Demo provider on http://127.0.0.1:$demo_port, registered as connector 'demo': open $origin/sign-in"
+  register_bookstore || echo "  Could not register the app 'Bookstore' (see the host's output above)." >&2
+}
+
+# The app "Bookstore" for samples/nextjs-bookstore: created once, found by name on later runs. A secret is shown
+# only when made, so a rerun rotates it; .env.local gets the new one (AUTH_SECRET is kept, so cookies stay valid).
+register_bookstore() {
+  local app_origin=http://localhost:3000 sample="$root/samples/nextjs-bookstore"
+  local env_file="$sample/.env.local" auth=(-H "Authorization: Bearer $admin_key" -H "Content-Type: application/json")
+  local id answer
+  if ! command -v python3 >/dev/null; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3 >/dev/null
+  fi
+  id=$(curl -fs "${auth[@]}" "$origin/api/apps" | python3 -c '
+import json, sys
+print(next((app["id"] for app in json.load(sys.stdin) if app.get("name") == "Bookstore"), ""))') || return 1
+  local done="registered"
+  if [ -n "$id" ]; then
+    answer=$(curl -fs -X POST "${auth[@]}" "$origin/api/apps/$id/rotate-secret") || return 1
+    done="found, its secret rotated"
+  else
+    answer=$(curl -fs -X POST "${auth[@]}" "$origin/api/apps" -d "{\"name\":\"Bookstore\",
+      \"redirectUris\":[\"$app_origin/api/auth/callback/logto\"],\"postLogoutRedirectUris\":[\"$app_origin\"]}") || return 1
+  fi
+  (umask 077; APP_JSON="$answer" python3 - "$env_file" "$origin/oidc" "$app_origin" <<'PY'
+import base64, json, os, sys
+path, default_issuer, app_origin = sys.argv[1:4]
+app = json.loads(os.environ["APP_JSON"])
+kept = {}
+if os.path.exists(path):
+    for line in open(path, encoding="utf-8"):
+        key, _, value = line.strip().partition("=")
+        kept[key] = value
+secret = kept.get("AUTH_SECRET") or base64.b64encode(os.urandom(32)).decode()
+with open(path, "w", encoding="utf-8") as out:
+    out.write("# Written by scripts/run.sh --demo for the app \"Bookstore\"; its secret is rotated on every run.\n")
+    out.write(f"AUTH_LOGTO_ISSUER={app.get('issuer') or default_issuer}\n")
+    out.write(f"AUTH_LOGTO_ID={app['clientId']}\n")
+    out.write(f"AUTH_LOGTO_SECRET={app['clientSecret']}\n")
+    out.write(f"AUTH_SECRET={secret}\n")
+    out.write(f"AUTH_URL={app_origin}\n")
+PY
+  ) || return 1
+  # run.sh runs as root; whoever owns the sample must be able to read its settings.
+  chown --reference="$sample" "$env_file" 2>/dev/null || true
+  echo "  App 'Bookstore' $done; samples/nextjs-bookstore/.env.local written."
+  echo "  Try it: cd samples/nextjs-bookstore && npm ci && npm run dev, then open $app_origin and click Sign In."
 }
 cat <<INFO
 

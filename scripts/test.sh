@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Restores, builds (zero warnings), installs Debian's chromium for the browser tests when missing, starts a
-# throwaway PostgreSQL on a free loopback port, runs every test project, stops it, and ends with
+# throwaway PostgreSQL on a free loopback port, runs every test project, then the node suites (tests/oidc-clients,
+# tests/nextjs-apps, with Node.js and npm from the distribution when missing), stops it, and ends with
 # "N passed, N failed, N skipped". Exits non-zero when a test fails or none ran.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -64,6 +65,26 @@ else
 fi
 # --- end OIDC clients ---
 
+# --- Next.js apps (issue 11): the Bookstore samples (Auth.js v5, NextAuth v4) built with npm ci + next build,
+# started with next start, and signed in through the host in headless chromium; counted into the final line ---
+next_counts="0 0 0"
+export NEXT_TELEMETRY_DISABLED=1
+if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 9) ? 0 : 1)' 2>/dev/null; then
+  echo "tests/nextjs-apps could not run: Next.js 16 needs Node.js 20.9+, found $(node --version 2>/dev/null || echo none)" >&2
+  status=1
+elif (cd tests/nextjs-apps && npm ci --no-audit --no-fund --loglevel=error); then
+  (cd tests/nextjs-apps && CONNECTORS_BUILD_CONFIGURATION=Release node --test \
+    --test-reporter=spec --test-reporter-destination=stdout \
+    --test-reporter=tap --test-reporter-destination="$results/nextjs-apps.tap" test/*.test.mjs) || status=1
+  if [ -f "$results/nextjs-apps.tap" ]; then
+    next_counts=$(awk '/^# pass /{p+=$3} /^# (fail|cancelled) /{f+=$3} /^# (skipped|todo) /{s+=$3} END{print p+0, f+0, s+0}' "$results/nextjs-apps.tap")
+  fi
+else
+  echo "tests/nextjs-apps could not run: npm ci failed" >&2
+  status=1
+fi
+# --- end Next.js apps ---
+
 # Add up the TRX counters: dotnet test's own summary is not a line CI reads.
 read -r passed failed skipped < <(python3 - "$results" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET
@@ -79,6 +100,8 @@ PY
 )
 read -r node_passed node_failed node_skipped <<<"$node_counts" # OIDC clients (issue 5)
 passed=$((passed + node_passed)); failed=$((failed + node_failed)); skipped=$((skipped + node_skipped))
+read -r next_passed next_failed next_skipped <<<"$next_counts" # Next.js apps (issue 11)
+passed=$((passed + next_passed)); failed=$((failed + next_failed)); skipped=$((skipped + next_skipped))
 rm -rf "$results"
 echo "$passed passed, $failed failed, $skipped skipped"
 if [ "$failed" -gt 0 ] || [ "$status" -ne 0 ]; then exit 1; fi

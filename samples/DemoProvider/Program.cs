@@ -10,8 +10,9 @@ builder.Services.AddSingleton<DemoGrants>();
 builder.Services.AddSingleton(TimeProvider.System);
 
 var app = builder.Build();
-app.MapGet("/", () => Results.Text("Demo OAuth 2.0 provider: /authorize, /token, /userinfo"));
+app.MapGet("/", () => Results.Text("Demo OAuth 2.0 provider: /authorize, /token, /userinfo, /avatar/{id}.svg"));
 app.MapDemoAuthorize();
 app.MapDemoToken();
 app.MapDemoUserInfo();
+app.MapDemoAvatars();
 app.Run();

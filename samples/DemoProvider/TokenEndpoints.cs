@@ -18,7 +18,11 @@ public static class TokenEndpoints
             var user = header.StartsWith("Bearer ", StringComparison.Ordinal) ? grants.FindUser(header[7..]) : null;
             return user is null
                 ? Results.Json(new { error = "invalid_token" }, statusCode: 401)
-                : Results.Json(new { sub = user.Id, name = user.Name, email = user.Email, email_verified = true });
+                : Results.Json(new
+                {
+                    sub = user.Id, name = user.Name, email = user.Email, email_verified = true,
+                    picture = AvatarEndpoints.UrlFor(request, user.Id),
+                });
         });
 
     private static IResult Exchange(HttpRequest request, IOptions<DemoOptions> options, DemoGrants grants)

@@ -55,7 +55,7 @@ public sealed class DemoWorld : IAsyncDisposable
                 ["clientId"] = ConnectorId,
                 ["clientSecret"] = secret,
                 ["scope"] = "profile email",
-                ["profileMap"] = new JsonObject { ["id"] = "sub", ["name"] = "name", ["email"] = "email", ["emailVerified"] = "email_verified" },
+                ["profileMap"] = new JsonObject { ["id"] = "sub", ["name"] = "name", ["avatar"] = "picture", ["email"] = "email", ["emailVerified"] = "email_verified" },
             },
         };
         // Over the real socket, like an operator's curl.
