@@ -1,4 +1,3 @@
-using Connector.Host.Hardening;
 
 namespace Connector.Host.Configuration;
 

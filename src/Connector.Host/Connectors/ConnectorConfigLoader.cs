@@ -1,4 +1,3 @@
-using Connector.Host.Persistence;
 using Connector.Host.Security;
 using Microsoft.Extensions.Caching.Memory;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Connector.Host.Persistence;
 using Connector.OAuth2.Configuration;
 
 namespace Connector.Host.Connectors;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Connector.Host.AdminApi;
+using Connector.Host.Configuration;
 using Connector.Host.Oidc;
 using Connector.Host.SignIn;
 

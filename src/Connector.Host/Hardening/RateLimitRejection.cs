@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Connector.Host.Configuration;
 using Connector.Host.Pages;
 using Connector.Host.Problems;
 using Microsoft.AspNetCore.RateLimiting;

@@ -44,11 +44,9 @@ internal static class OidcExtensions
             .AddCore(core => core
                 .SetDefaultApplicationEntity<OidcApplication>()
                 .SetDefaultAuthorizationEntity<OidcAuthorization>()
-                .SetDefaultScopeEntity<OidcScope>()
                 .SetDefaultTokenEntity<OidcToken>()
                 .ReplaceApplicationStore<OidcApplication, OidcApplicationStore>(ServiceLifetime.Singleton)
                 .ReplaceAuthorizationStore<OidcAuthorization, OidcAuthorizationStore>(ServiceLifetime.Singleton)
-                .ReplaceScopeStore<OidcScope, OidcScopeStore>(ServiceLifetime.Singleton)
                 .ReplaceTokenStore<OidcToken, OidcTokenStore>(ServiceLifetime.Singleton))
             .AddServer(server =>
             {
@@ -61,12 +59,15 @@ internal static class OidcExtensions
                 // PKCE is required per app (public apps always, traditional ones on request), not server-wide:
                 // NextAuth v4 sends none by default and authenticates with its secret, as Logto allows.
                 server.AllowAuthorizationCodeFlow().AllowRefreshTokenFlow();
+                // The scopes are these, in code; none are stored, so there is no scope store (RefuseUnknownScopes checks them).
                 server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Phone, Scopes.OfflineAccess);
+                server.DisableScopeValidation();
                 server.RegisterClaims(OidcClaims.Supported);
                 server.SetAuthorizationCodeLifetime(AuthorizationCodeLifetime);
                 // A redeemed refresh token presented again is a replay: no grace period; OpenIddict then revokes
                 // every token of that sign-in (RFC 9700 §4.14.2, refresh token rotation with reuse detection).
                 server.SetRefreshTokenReuseLeeway(null);
+                server.AddEventHandler(RefuseUnknownScopes.Descriptor);
                 server.AddEventHandler(SelectKeysForToken.Descriptor);
                 server.AddEventHandler(HashTokensForIdTokenAlgorithm.Descriptor);
                 server.AddEventHandler(ShowErrorPage<ApplyAuthorizationResponseContext>.Descriptor);

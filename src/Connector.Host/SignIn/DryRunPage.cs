@@ -3,7 +3,6 @@ using System.Text.Json;
 using Connector.Host.Audit;
 using Connector.Host.Connectors;
 using Connector.Host.Pages;
-using Connector.Host.Persistence;
 using Connector.Host.SignIn.Pages;
 using Connector.OAuth2;
 using Connector.OAuth2.Pipeline;

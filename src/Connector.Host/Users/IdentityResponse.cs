@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Connector.Host.Persistence;
 
 namespace Connector.Host.Users;
 

@@ -1,4 +1,3 @@
-using Connector.Host.Persistence;
 
 namespace Connector.Host.Users;
 

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Connector.Host.Audit;
 using Connector.OAuth2.Profiles;
 using Dapper;
-using Npgsql;
 
 namespace Connector.Host.Users;
 

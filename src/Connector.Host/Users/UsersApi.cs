@@ -1,5 +1,4 @@
 using Connector.Host.AdminApi;
-using Connector.Host.Persistence;
 using Connector.Host.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,4 +1,3 @@
-using System.Net.Http;
 using Connector.OAuth2.Configuration;
 using Connector.OAuth2.Http;
 using Connector.OAuth2.Results;

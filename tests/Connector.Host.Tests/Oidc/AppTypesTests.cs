@@ -1,5 +1,4 @@
 using System.Net;
-using System.Web;
 using Connector.Host.Tests.Infrastructure;
 using Dapper;
 

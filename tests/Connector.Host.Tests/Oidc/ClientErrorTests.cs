@@ -93,4 +93,20 @@ public sealed class ClientErrorTests : IAsyncLifetime
         Assert.Null(response.Headers.Location);
         Assert.Contains("invalid_request", await response.Content.ReadAsStringAsync(OidcWorld.Ct), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("openid profile calendar")]
+    [InlineData("openid identities")]
+    public async Task Authorize_WithAScopeTheServiceDoesNotKnow_IsRefused_AndNoCodeIsIssued(string scope)
+    {
+        using var browser = _world.Host.NewBrowser();
+        await OidcWorld.AuthorizeAsync(browser, _app, Pkce.Create()); // signed in: a code would come at once
+
+        using var response = await browser.GetAsync(OidcWorld.AuthorizePath(_app, Pkce.Create(), scope: scope));
+
+        // OpenIddict judges the scopes before the redirect URI, so the refusal is our error page, never a redirect.
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+        Assert.Contains("invalid_scope", await response.Content.ReadAsStringAsync(OidcWorld.Ct), StringComparison.Ordinal);
+    }
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json.Nodes;
 using Connector.Host.Tests.Infrastructure;
 using Dapper;
 using Microsoft.IdentityModel.JsonWebTokens;

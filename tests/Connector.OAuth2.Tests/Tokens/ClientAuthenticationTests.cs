@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using Connector.OAuth2.Configuration;
 using Connector.OAuth2.Tests.Support;
-using Connector.OAuth2.Tokens;
 
 namespace Connector.OAuth2.Tests.Tokens;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using Connector.Resilience.Tests.Infrastructure;
 using WireMock.ResponseBuilders;
-using WireMock.Settings;
 
 namespace Connector.Resilience.Tests.Faults;
 

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Connector.Host.AdminApi.Input;
 using Connector.Host.Audit;
-using Connector.Host.Connectors;
 using Connector.Host.Connectors.Presets;
 using Connector.Host.Persistence;
 using Connector.Host.Problems;

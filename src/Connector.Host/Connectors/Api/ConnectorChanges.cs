@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using Connector.Host.Connectors;
-using Connector.Host.Persistence;
 
 namespace Connector.Host.Connectors.Api;
 

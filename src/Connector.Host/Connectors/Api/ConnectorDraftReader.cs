@@ -3,8 +3,6 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Connector.Host.AdminApi.Input;
 using Connector.Host.Configuration;
-using Connector.Host.Connectors;
-using Connector.Host.Pages;
 using Connector.Host.Problems;
 using Connector.Host.Security;
 using Connector.OAuth2.Configuration;

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Connector.Host.AdminApi;
 using Connector.Host.AdminApi.Input;
 using Connector.Host.Connectors.Presets;
-using Connector.Host.Persistence;
 using Connector.Host.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 

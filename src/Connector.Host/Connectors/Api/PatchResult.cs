@@ -1,4 +1,3 @@
-using Connector.Host.Persistence;
 using Connector.Host.Problems;
 
 namespace Connector.Host.Connectors.Api;

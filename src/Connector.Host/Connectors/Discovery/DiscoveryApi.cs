@@ -3,7 +3,6 @@ using System.Text.Json.Serialization.Metadata;
 using Connector.Host.AdminApi;
 using Connector.Host.AdminApi.Input;
 using Connector.Host.Configuration;
-using Connector.Host.Connectors;
 using Connector.Host.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;

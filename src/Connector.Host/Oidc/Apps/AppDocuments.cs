@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Connector.Host.Oidc;
 using Connector.Host.Oidc.Keys;
 using Connector.Host.Oidc.Stores;
 using static OpenIddict.Abstractions.OpenIddictConstants;

@@ -5,7 +5,6 @@ using Connector.Host.AdminApi.Input;
 using Connector.Host.Connectors;
 using Connector.Host.Oidc.Keys;
 using Connector.Host.Oidc.Stores;
-using Connector.Host.Pages;
 using Connector.Host.Problems;
 
 namespace Connector.Host.Oidc.Apps;

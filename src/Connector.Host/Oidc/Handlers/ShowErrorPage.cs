@@ -1,6 +1,5 @@
 using Connector.Host.Pages;
 using Microsoft.AspNetCore;
-using OpenIddict.Abstractions;
 using OpenIddict.Server;
 using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Server.OpenIddictServerEvents;

@@ -1,5 +1,4 @@
 using Connector.Host.Audit;
-using Connector.Host.Persistence;
 
 namespace Connector.Host.Oidc.Stores;
 

@@ -1,11 +1,4 @@
-using System.Collections.Immutable;
-using System.Globalization;
-using System.Runtime.CompilerServices;
-using System.Text.Json;
-using Connector.Host.Audit;
 using Connector.Host.Persistence;
-using Dapper;
-using Microsoft.IdentityModel.Tokens;
 using Npgsql;
 using OpenIddict.Abstractions;
 
@@ -17,6 +10,8 @@ namespace Connector.Host.Oidc.Stores;
 /// </summary>
 internal sealed partial class OidcApplicationStore(NpgsqlDataSource dataSource, TimeProvider time) : IOpenIddictApplicationStore<OidcApplication>
 {
+    private readonly StoreRows<OidcApplication> _rows = new(dataSource, "application");
+
     private const string Columns =
         "id AS Id, client_id AS ClientId, client_secret AS ClientSecret, client_type AS ClientType, application_type AS ApplicationType, " +
         "consent_type AS ConsentType, display_name AS DisplayName, display_names::text AS DisplayNames, json_web_key_set AS JsonWebKeySet, " +
@@ -58,11 +53,7 @@ internal sealed partial class OidcApplicationStore(NpgsqlDataSource dataSource, 
 
     private const string DeleteSql = "DELETE FROM oidc_applications WHERE id = @Id AND concurrency_token = @ConcurrencyToken";
 
-    public async ValueTask<long> CountAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(CountSql, cancellationToken: cancellationToken));
-    }
+    public async ValueTask<long> CountAsync(CancellationToken cancellationToken) => await _rows.ScalarAsync<long>(CountSql, null, cancellationToken);
 
     public ValueTask<long> CountAsync<TResult>(Func<IQueryable<OidcApplication>, IQueryable<TResult>> query, CancellationToken cancellationToken) =>
         throw StoreJson.NoQueryable();
@@ -72,46 +63,43 @@ internal sealed partial class OidcApplicationStore(NpgsqlDataSource dataSource, 
         var now = Timestamps.Now(time).UtcDateTime;
         application.CreatedAt = now;
         application.UpdatedAt = now;
-        await WriteAsync(InsertSql, application, application, cancellationToken);
+        await Write(application, InsertSql, application, cancellationToken);
     }
 
     public async ValueTask DeleteAsync(OidcApplication application, CancellationToken cancellationToken) =>
-        await WriteAsync(DeleteSql, new { application.Id, application.ConcurrencyToken }, application, cancellationToken);
+        await Write(application, DeleteSql, new { application.Id, application.ConcurrencyToken }, cancellationToken);
 
     public async ValueTask UpdateAsync(OidcApplication application, CancellationToken cancellationToken)
     {
         var newToken = Guid.NewGuid().ToString();
         var updatedAt = Timestamps.Now(time).UtcDateTime;
-        await WriteAsync(UpdateSql, new
+        await Write(application, UpdateSql, new
         {
             application.Id, application.ClientId, application.ClientSecret, application.ClientType, application.ApplicationType,
             application.ConsentType, application.DisplayName, application.DisplayNames, application.JsonWebKeySet,
             application.Permissions, application.RedirectUris, application.PostLogoutRedirectUris, application.Requirements,
             application.Settings, application.Properties, application.ConcurrencyToken, NewConcurrencyToken = newToken, UpdatedAt = updatedAt,
-        }, application, cancellationToken);
+        }, cancellationToken);
         application.ConcurrencyToken = newToken;
         application.UpdatedAt = updatedAt;
     }
 
     /// <summary>Whether a public app lists this browser origin for CORS (<see cref="OidcAppProperties.CorsOrigins"/>).</summary>
-    public async Task<bool> IsCorsOriginAsync(string origin, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(CorsOriginSql,
-            new { ClientType = OpenIddictConstants.ClientTypes.Public, Property = OidcAppProperties.CorsOrigins, Origin = origin }, cancellationToken: ct));
-    }
+    public async Task<bool> IsCorsOriginAsync(string origin, CancellationToken ct) =>
+        await _rows.ScalarAsync<bool>(CorsOriginSql,
+            new { ClientType = OpenIddictConstants.ClientTypes.Public, Property = OidcAppProperties.CorsOrigins, Origin = origin }, ct);
 
     public async ValueTask<OidcApplication?> FindByIdAsync(string identifier, CancellationToken cancellationToken) =>
-        StoreJson.ParseId(identifier) is { } id ? await SingleAsync(ByIdSql, new { Id = id }, cancellationToken) : null;
+        StoreJson.ParseId(identifier) is { } id ? await _rows.SingleAsync(ByIdSql, new { Id = id }, cancellationToken) : null;
 
     public async ValueTask<OidcApplication?> FindByClientIdAsync(string identifier, CancellationToken cancellationToken) =>
-        await SingleAsync(ByClientIdSql, new { ClientId = identifier }, cancellationToken);
+        await _rows.SingleAsync(ByClientIdSql, new { ClientId = identifier }, cancellationToken);
 
     public IAsyncEnumerable<OidcApplication> FindByPostLogoutRedirectUriAsync(string uri, CancellationToken cancellationToken) =>
-        ManyAsync(ByPostLogoutRedirectUriSql, new { Uri = uri }, cancellationToken);
+        _rows.ManyAsync(ByPostLogoutRedirectUriSql, new { Uri = uri }, cancellationToken);
 
     public IAsyncEnumerable<OidcApplication> FindByRedirectUriAsync(string uri, CancellationToken cancellationToken) =>
-        ManyAsync(ByRedirectUriSql, new { Uri = uri }, cancellationToken);
+        _rows.ManyAsync(ByRedirectUriSql, new { Uri = uri }, cancellationToken);
 
     public ValueTask<TResult?> GetAsync<TState, TResult>(
         Func<IQueryable<OidcApplication>, TState, IQueryable<TResult>> query, TState state, CancellationToken cancellationToken) =>
@@ -121,53 +109,17 @@ internal sealed partial class OidcApplicationStore(NpgsqlDataSource dataSource, 
         ValueTask.FromResult(new OidcApplication { Id = Guid.NewGuid() });
 
     public IAsyncEnumerable<OidcApplication> ListAsync(int? count, int? offset, CancellationToken cancellationToken) =>
-        ManyAsync(ListSql, new { Count = count, Offset = offset ?? 0 }, cancellationToken);
+        _rows.ManyAsync(ListSql, new { Count = count, Offset = offset ?? 0 }, cancellationToken);
 
     public IAsyncEnumerable<TResult> ListAsync<TState, TResult>(
         Func<IQueryable<OidcApplication>, TState, IQueryable<TResult>> query, TState state, CancellationToken cancellationToken) =>
         throw StoreJson.NoQueryable();
 
-    private async Task WriteAsync(string sql, object parameters, OidcApplication application, CancellationToken ct)
+    /// <summary>The change, with the admin's audit event (if any) in its transaction; the event is never kept on the entity.</summary>
+    private async Task Write(OidcApplication application, string sql, object parameters, CancellationToken ct)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        int changed;
-        try
-        {
-            changed = await connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: ct));
-        }
-        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
-        {
-            throw new OpenIddictExceptions.ConcurrencyException("Another application already uses this client identifier.", ex);
-        }
-
-        if (changed != 1)
-        {
-            // OpenIddict's contract: the row changed (or went away) since it was read.
-            throw new OpenIddictExceptions.ConcurrencyException("The application was changed or deleted by another writer.");
-        }
-
-        if (application.PendingAudit is { } audit)
-        {
-            await AuditStore.AppendAsync(connection, transaction, audit, ct);
-            application.PendingAudit = null;
-        }
-
-        await transaction.CommitAsync(ct);
-    }
-
-    private async Task<OidcApplication?> SingleAsync(string sql, object parameters, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<OidcApplication>(new CommandDefinition(sql, parameters, cancellationToken: ct));
-    }
-
-    private async IAsyncEnumerable<OidcApplication> ManyAsync(string sql, object parameters, [EnumeratorCancellation] CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        foreach (var row in await connection.QueryAsync<OidcApplication>(new CommandDefinition(sql, parameters, cancellationToken: ct)))
-        {
-            yield return row;
-        }
+        var audit = application.PendingAudit;
+        application.PendingAudit = null;
+        await _rows.WriteOneAsync(sql, parameters, ct, audit);
     }
 }

@@ -1,14 +1,15 @@
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
-using Dapper;
 using Npgsql;
 using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Connector.Host.Oidc.Stores;
 
 /// <summary>OpenIddict's authorization store over <c>oidc_authorizations</c>; updates are optimistic.</summary>
 internal sealed partial class OidcAuthorizationStore(NpgsqlDataSource dataSource) : IOpenIddictAuthorizationStore<OidcAuthorization>
 {
+    private readonly StoreRows<OidcAuthorization> _rows = new(dataSource, "authorization");
+
     private const string Columns =
         "id AS Id, application_id AS ApplicationId, subject AS Subject, status AS Status, type AS Type, scopes::text AS Scopes, " +
         "properties::text AS Properties, creation_date AS CreationDate, concurrency_token AS ConcurrencyToken";
@@ -44,41 +45,37 @@ internal sealed partial class OidcAuthorizationStore(NpgsqlDataSource dataSource
     private const string DeleteSql = "DELETE FROM oidc_authorizations WHERE id = @Id AND concurrency_token = @ConcurrencyToken";
 
     private const string RevokeSql = """
-        UPDATE oidc_authorizations SET status = 'revoked', concurrency_token = gen_random_uuid()::text
+        UPDATE oidc_authorizations SET status = @Revoked, concurrency_token = gen_random_uuid()::text
         WHERE (@Subject::text IS NULL OR subject = @Subject)
           AND (@Client::uuid IS NULL OR application_id = @Client)
           AND (@Status::text IS NULL OR status = @Status)
           AND (@Type::text IS NULL OR type = @Type)
-          AND status IS DISTINCT FROM 'revoked'
+          AND status IS DISTINCT FROM @Revoked
         """;
 
     // What OpenIddict's own stores prune: old authorizations that are no longer valid, or ad-hoc ones without tokens.
     private const string PruneSql = """
         DELETE FROM oidc_authorizations a
         WHERE a.creation_date < @Threshold
-          AND (a.status IS DISTINCT FROM 'valid'
-               OR (a.type = 'ad-hoc' AND NOT EXISTS (SELECT 1 FROM oidc_tokens t WHERE t.authorization_id = a.id)))
+          AND (a.status IS DISTINCT FROM @Valid
+               OR (a.type = @AdHoc AND NOT EXISTS (SELECT 1 FROM oidc_tokens t WHERE t.authorization_id = a.id)))
         """;
 
-    public async ValueTask<long> CountAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(CountSql, cancellationToken: cancellationToken));
-    }
+    public async ValueTask<long> CountAsync(CancellationToken cancellationToken) => await _rows.ScalarAsync<long>(CountSql, null, cancellationToken);
 
     public ValueTask<long> CountAsync<TResult>(Func<IQueryable<OidcAuthorization>, IQueryable<TResult>> query, CancellationToken cancellationToken) =>
         throw StoreJson.NoQueryable();
 
     public async ValueTask CreateAsync(OidcAuthorization authorization, CancellationToken cancellationToken) =>
-        await ExecuteAsync(InsertSql, authorization, cancellationToken);
+        await _rows.WriteOneAsync(InsertSql, authorization, cancellationToken);
 
     public async ValueTask DeleteAsync(OidcAuthorization authorization, CancellationToken cancellationToken) =>
-        await ExecuteAsync(DeleteSql, new { authorization.Id, authorization.ConcurrencyToken }, cancellationToken);
+        await _rows.WriteOneAsync(DeleteSql, new { authorization.Id, authorization.ConcurrencyToken }, cancellationToken);
 
     public async ValueTask UpdateAsync(OidcAuthorization authorization, CancellationToken cancellationToken)
     {
         var newToken = Guid.NewGuid().ToString();
-        await ExecuteAsync(UpdateSql, new
+        await _rows.WriteOneAsync(UpdateSql, new
         {
             authorization.Id, authorization.ApplicationId, authorization.Subject, authorization.Status, authorization.Type,
             authorization.Scopes, authorization.Properties, authorization.CreationDate, authorization.ConcurrencyToken,
@@ -96,25 +93,17 @@ internal sealed partial class OidcAuthorizationStore(NpgsqlDataSource dataSource
         }
 
         var scopesJson = scopes is { IsDefaultOrEmpty: false } requested ? StoreJson.WriteArray(requested) : null;
-        return ManyAsync(FindSql, new { Subject = subject, Client = StoreJson.ParseId(client), Status = status, Type = type, Scopes = scopesJson }, cancellationToken);
+        return _rows.ManyAsync(FindSql, new { Subject = subject, Client = StoreJson.ParseId(client), Status = status, Type = type, Scopes = scopesJson }, cancellationToken);
     }
 
     public IAsyncEnumerable<OidcAuthorization> FindByApplicationIdAsync(string identifier, CancellationToken cancellationToken) =>
-        StoreJson.ParseId(identifier) is { } id ? ManyAsync(ByApplicationSql, new { Id = id }, cancellationToken) : AsyncEnumerable.Empty<OidcAuthorization>();
+        StoreJson.ParseId(identifier) is { } id ? _rows.ManyAsync(ByApplicationSql, new { Id = id }, cancellationToken) : AsyncEnumerable.Empty<OidcAuthorization>();
 
-    public async ValueTask<OidcAuthorization?> FindByIdAsync(string identifier, CancellationToken cancellationToken)
-    {
-        if (StoreJson.ParseId(identifier) is not { } id)
-        {
-            return null;
-        }
-
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<OidcAuthorization>(new CommandDefinition(ByIdSql, new { Id = id }, cancellationToken: cancellationToken));
-    }
+    public async ValueTask<OidcAuthorization?> FindByIdAsync(string identifier, CancellationToken cancellationToken) =>
+        StoreJson.ParseId(identifier) is { } id ? await _rows.SingleAsync(ByIdSql, new { Id = id }, cancellationToken) : null;
 
     public IAsyncEnumerable<OidcAuthorization> FindBySubjectAsync(string subject, CancellationToken cancellationToken) =>
-        ManyAsync(BySubjectSql, new { Subject = subject }, cancellationToken);
+        _rows.ManyAsync(BySubjectSql, new { Subject = subject }, cancellationToken);
 
     public ValueTask<TResult?> GetAsync<TState, TResult>(
         Func<IQueryable<OidcAuthorization>, TState, IQueryable<TResult>> query, TState state, CancellationToken cancellationToken) =>
@@ -124,14 +113,14 @@ internal sealed partial class OidcAuthorizationStore(NpgsqlDataSource dataSource
         ValueTask.FromResult(new OidcAuthorization { Id = Guid.NewGuid() });
 
     public IAsyncEnumerable<OidcAuthorization> ListAsync(int? count, int? offset, CancellationToken cancellationToken) =>
-        ManyAsync(ListSql, new { Count = count, Offset = offset ?? 0 }, cancellationToken);
+        _rows.ManyAsync(ListSql, new { Count = count, Offset = offset ?? 0 }, cancellationToken);
 
     public IAsyncEnumerable<TResult> ListAsync<TState, TResult>(
         Func<IQueryable<OidcAuthorization>, TState, IQueryable<TResult>> query, TState state, CancellationToken cancellationToken) =>
         throw StoreJson.NoQueryable();
 
     public async ValueTask<long> PruneAsync(DateTimeOffset threshold, CancellationToken cancellationToken) =>
-        await CountingAsync(PruneSql, new { Threshold = threshold }, cancellationToken);
+        await _rows.ExecuteAsync(PruneSql, new { Threshold = threshold, Valid = Statuses.Valid, AdHoc = AuthorizationTypes.AdHoc }, cancellationToken);
 
     public async ValueTask<long> RevokeAsync(string? subject, string? client, string? status, string? type, CancellationToken cancellationToken)
     {
@@ -140,7 +129,7 @@ internal sealed partial class OidcAuthorizationStore(NpgsqlDataSource dataSource
             return 0;
         }
 
-        return await CountingAsync(RevokeSql, new { Subject = subject, Client = StoreJson.ParseId(client), Status = status, Type = type }, cancellationToken);
+        return await _rows.ExecuteAsync(RevokeSql, new { Subject = subject, Client = StoreJson.ParseId(client), Status = status, Type = type, Revoked = Statuses.Revoked }, cancellationToken);
     }
 
     public ValueTask<long> RevokeByApplicationIdAsync(string identifier, CancellationToken cancellationToken) =>
@@ -148,27 +137,4 @@ internal sealed partial class OidcAuthorizationStore(NpgsqlDataSource dataSource
 
     public ValueTask<long> RevokeBySubjectAsync(string subject, CancellationToken cancellationToken) =>
         RevokeAsync(subject, null, null, null, cancellationToken);
-
-    private async Task ExecuteAsync(string sql, object parameters, CancellationToken ct)
-    {
-        if (await CountingAsync(sql, parameters, ct) != 1)
-        {
-            throw new OpenIddictExceptions.ConcurrencyException("The authorization was changed or deleted by another writer.");
-        }
-    }
-
-    private async Task<long> CountingAsync(string sql, object parameters, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: ct));
-    }
-
-    private async IAsyncEnumerable<OidcAuthorization> ManyAsync(string sql, object parameters, [EnumeratorCancellation] CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        foreach (var row in await connection.QueryAsync<OidcAuthorization>(new CommandDefinition(sql, parameters, cancellationToken: ct)))
-        {
-            yield return row;
-        }
-    }
 }

@@ -1,17 +1,18 @@
-using System.Runtime.CompilerServices;
-using Dapper;
 using Npgsql;
 using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Connector.Host.Oidc.Stores;
 
 /// <summary>
 /// OpenIddict's token store over <c>oidc_tokens</c>. The update is optimistic: it names the concurrency
 /// token it read and throws <see cref="OpenIddictExceptions.ConcurrencyException"/> when another writer got
-/// there first, which is what makes two simultaneous redemptions of one code fail but for one (TOOLCHAIN.md).
+/// there first, which is what makes two simultaneous redemptions of one code fail but for one.
 /// </summary>
 internal sealed partial class OidcTokenStore(NpgsqlDataSource dataSource, TimeProvider time) : IOpenIddictTokenStore<OidcToken>
 {
+    private readonly StoreRows<OidcToken> _rows = new(dataSource, "token");
+
     private const string Columns =
         "id AS Id, application_id AS ApplicationId, authorization_id AS AuthorizationId, subject AS Subject, type AS Type, status AS Status, " +
         "payload AS Payload, reference_id AS ReferenceId, creation_date AS CreationDate, expiration_date AS ExpirationDate, " +
@@ -54,43 +55,39 @@ internal sealed partial class OidcTokenStore(NpgsqlDataSource dataSource, TimePr
 
     // A bulk revocation also changes the concurrency token, so a redemption racing with it fails.
     private const string RevokeSql = $"""
-        UPDATE oidc_tokens SET status = 'revoked', concurrency_token = gen_random_uuid()::text
-        WHERE {Criteria} AND status IS DISTINCT FROM 'revoked'
+        UPDATE oidc_tokens SET status = @Revoked, concurrency_token = gen_random_uuid()::text
+        WHERE {Criteria} AND status IS DISTINCT FROM @Revoked
         """;
 
     private const string RevokeByAuthorizationSql = """
-        UPDATE oidc_tokens SET status = 'revoked', concurrency_token = gen_random_uuid()::text
-        WHERE authorization_id = @Id AND status IS DISTINCT FROM 'revoked'
+        UPDATE oidc_tokens SET status = @Revoked, concurrency_token = gen_random_uuid()::text
+        WHERE authorization_id = @Id AND status IS DISTINCT FROM @Revoked
         """;
 
     // What OpenIddict's own stores prune: old tokens that are spent, expired, or whose authorization is no longer valid.
     private const string PruneSql = """
         DELETE FROM oidc_tokens t
         WHERE t.creation_date < @Threshold
-          AND (t.status NOT IN ('inactive', 'valid')
+          AND (t.status NOT IN (@Inactive, @Valid)
                OR t.expiration_date < @Now
-               OR EXISTS (SELECT 1 FROM oidc_authorizations a WHERE a.id = t.authorization_id AND a.status IS DISTINCT FROM 'valid'))
+               OR EXISTS (SELECT 1 FROM oidc_authorizations a WHERE a.id = t.authorization_id AND a.status IS DISTINCT FROM @Valid))
         """;
 
-    public async ValueTask<long> CountAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(CountSql, cancellationToken: cancellationToken));
-    }
+    public async ValueTask<long> CountAsync(CancellationToken cancellationToken) => await _rows.ScalarAsync<long>(CountSql, null, cancellationToken);
 
     public ValueTask<long> CountAsync<TResult>(Func<IQueryable<OidcToken>, IQueryable<TResult>> query, CancellationToken cancellationToken) =>
         throw StoreJson.NoQueryable();
 
     public async ValueTask CreateAsync(OidcToken token, CancellationToken cancellationToken) =>
-        await ExecuteAsync(InsertSql, token, cancellationToken);
+        await _rows.WriteOneAsync(InsertSql, token, cancellationToken);
 
     public async ValueTask DeleteAsync(OidcToken token, CancellationToken cancellationToken) =>
-        await ExecuteAsync(DeleteSql, new { token.Id, token.ConcurrencyToken }, cancellationToken);
+        await _rows.WriteOneAsync(DeleteSql, new { token.Id, token.ConcurrencyToken }, cancellationToken);
 
     public async ValueTask UpdateAsync(OidcToken token, CancellationToken cancellationToken)
     {
         var newToken = Guid.NewGuid().ToString();
-        await ExecuteAsync(UpdateSql, new
+        await _rows.WriteOneAsync(UpdateSql, new
         {
             token.Id, token.ApplicationId, token.AuthorizationId, token.Subject, token.Type, token.Status, token.Payload,
             token.ReferenceId, token.CreationDate, token.ExpirationDate, token.RedemptionDate, token.Properties,
@@ -102,22 +99,22 @@ internal sealed partial class OidcTokenStore(NpgsqlDataSource dataSource, TimePr
     public IAsyncEnumerable<OidcToken> FindAsync(string? subject, string? client, string? status, string? type, CancellationToken cancellationToken) =>
         client is not null && StoreJson.ParseId(client) is null
             ? AsyncEnumerable.Empty<OidcToken>()
-            : ManyAsync(FindSql, new { Subject = subject, Client = StoreJson.ParseId(client), Status = status, Type = type }, cancellationToken);
+            : _rows.ManyAsync(FindSql, new { Subject = subject, Client = StoreJson.ParseId(client), Status = status, Type = type }, cancellationToken);
 
     public IAsyncEnumerable<OidcToken> FindByApplicationIdAsync(string identifier, CancellationToken cancellationToken) =>
-        StoreJson.ParseId(identifier) is { } id ? ManyAsync(ByApplicationSql, new { Id = id }, cancellationToken) : AsyncEnumerable.Empty<OidcToken>();
+        StoreJson.ParseId(identifier) is { } id ? _rows.ManyAsync(ByApplicationSql, new { Id = id }, cancellationToken) : AsyncEnumerable.Empty<OidcToken>();
 
     public IAsyncEnumerable<OidcToken> FindByAuthorizationIdAsync(string identifier, CancellationToken cancellationToken) =>
-        StoreJson.ParseId(identifier) is { } id ? ManyAsync(ByAuthorizationSql, new { Id = id }, cancellationToken) : AsyncEnumerable.Empty<OidcToken>();
+        StoreJson.ParseId(identifier) is { } id ? _rows.ManyAsync(ByAuthorizationSql, new { Id = id }, cancellationToken) : AsyncEnumerable.Empty<OidcToken>();
 
     public async ValueTask<OidcToken?> FindByIdAsync(string identifier, CancellationToken cancellationToken) =>
-        StoreJson.ParseId(identifier) is { } id ? await SingleAsync(ByIdSql, new { Id = id }, cancellationToken) : null;
+        StoreJson.ParseId(identifier) is { } id ? await _rows.SingleAsync(ByIdSql, new { Id = id }, cancellationToken) : null;
 
     public async ValueTask<OidcToken?> FindByReferenceIdAsync(string identifier, CancellationToken cancellationToken) =>
-        await SingleAsync(ByReferenceIdSql, new { ReferenceId = identifier }, cancellationToken);
+        await _rows.SingleAsync(ByReferenceIdSql, new { ReferenceId = identifier }, cancellationToken);
 
     public IAsyncEnumerable<OidcToken> FindBySubjectAsync(string subject, CancellationToken cancellationToken) =>
-        ManyAsync(BySubjectSql, new { Subject = subject }, cancellationToken);
+        _rows.ManyAsync(BySubjectSql, new { Subject = subject }, cancellationToken);
 
     public ValueTask<TResult?> GetAsync<TState, TResult>(
         Func<IQueryable<OidcToken>, TState, IQueryable<TResult>> query, TState state, CancellationToken cancellationToken) =>
@@ -127,55 +124,26 @@ internal sealed partial class OidcTokenStore(NpgsqlDataSource dataSource, TimePr
         ValueTask.FromResult(new OidcToken { Id = Guid.NewGuid() });
 
     public IAsyncEnumerable<OidcToken> ListAsync(int? count, int? offset, CancellationToken cancellationToken) =>
-        ManyAsync(ListSql, new { Count = count, Offset = offset ?? 0 }, cancellationToken);
+        _rows.ManyAsync(ListSql, new { Count = count, Offset = offset ?? 0 }, cancellationToken);
 
     public IAsyncEnumerable<TResult> ListAsync<TState, TResult>(
         Func<IQueryable<OidcToken>, TState, IQueryable<TResult>> query, TState state, CancellationToken cancellationToken) =>
         throw StoreJson.NoQueryable();
 
     public async ValueTask<long> PruneAsync(DateTimeOffset threshold, CancellationToken cancellationToken) =>
-        await CountingAsync(PruneSql, new { Threshold = threshold, Now = time.GetUtcNow() }, cancellationToken);
+        await _rows.ExecuteAsync(PruneSql, new { Threshold = threshold, Now = time.GetUtcNow(), Inactive = Statuses.Inactive, Valid = Statuses.Valid }, cancellationToken);
 
     public async ValueTask<long> RevokeAsync(string? subject, string? client, string? status, string? type, CancellationToken cancellationToken) =>
         client is not null && StoreJson.ParseId(client) is null
             ? 0
-            : await CountingAsync(RevokeSql, new { Subject = subject, Client = StoreJson.ParseId(client), Status = status, Type = type }, cancellationToken);
+            : await _rows.ExecuteAsync(RevokeSql, new { Subject = subject, Client = StoreJson.ParseId(client), Status = status, Type = type, Revoked = Statuses.Revoked }, cancellationToken);
 
     public ValueTask<long> RevokeByApplicationIdAsync(string identifier, CancellationToken cancellationToken = default) =>
         StoreJson.ParseId(identifier) is null ? ValueTask.FromResult(0L) : RevokeAsync(null, identifier, null, null, cancellationToken);
 
     public async ValueTask<long> RevokeByAuthorizationIdAsync(string identifier, CancellationToken cancellationToken) =>
-        StoreJson.ParseId(identifier) is { } id ? await CountingAsync(RevokeByAuthorizationSql, new { Id = id }, cancellationToken) : 0;
+        StoreJson.ParseId(identifier) is { } id ? await _rows.ExecuteAsync(RevokeByAuthorizationSql, new { Id = id, Revoked = Statuses.Revoked }, cancellationToken) : 0;
 
     public ValueTask<long> RevokeBySubjectAsync(string subject, CancellationToken cancellationToken = default) =>
         RevokeAsync(subject, null, null, null, cancellationToken);
-
-    private async Task ExecuteAsync(string sql, object parameters, CancellationToken ct)
-    {
-        if (await CountingAsync(sql, parameters, ct) != 1)
-        {
-            throw new OpenIddictExceptions.ConcurrencyException("The token was changed or deleted by another writer.");
-        }
-    }
-
-    private async Task<long> CountingAsync(string sql, object parameters, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: ct));
-    }
-
-    private async Task<OidcToken?> SingleAsync(string sql, object parameters, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<OidcToken>(new CommandDefinition(sql, parameters, cancellationToken: ct));
-    }
-
-    private async IAsyncEnumerable<OidcToken> ManyAsync(string sql, object parameters, [EnumeratorCancellation] CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        foreach (var row in await connection.QueryAsync<OidcToken>(new CommandDefinition(sql, parameters, cancellationToken: ct)))
-        {
-            yield return row;
-        }
-    }
 }

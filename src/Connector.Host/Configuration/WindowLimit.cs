@@ -1,4 +1,4 @@
-namespace Connector.Host.Hardening;
+namespace Connector.Host.Configuration;
 
 /// <summary>At most <see cref="PermitLimit"/> requests per client address in each window of <see cref="WindowSeconds"/>; 0 turns the limit off.</summary>
 internal sealed class WindowLimit

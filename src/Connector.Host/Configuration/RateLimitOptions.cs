@@ -1,4 +1,4 @@
-namespace Connector.Host.Hardening;
+namespace Connector.Host.Configuration;
 
 /// <summary>
 /// <c>Connectors:RateLimits</c>: requests per client address and minute on each abuse-prone surface. The defaults
