@@ -15,6 +15,7 @@ internal sealed class MigrationRunner(NpgsqlDataSource dataSource, MigrationScri
     private const string LockSql = "SELECT pg_advisory_xact_lock(@LockKey)";
     private const string TableExistsSql = "SELECT to_regclass('schema_migrations') IS NOT NULL";
     private const string AppliedSql = "SELECT version AS Version, checksum AS Checksum FROM schema_migrations";
+    private const string AppliedVersionsSql = "SELECT version FROM schema_migrations";
     private const string RecordSql =
         "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (@Version, @Name, @Checksum, @AppliedAt)";
 
@@ -48,6 +49,14 @@ internal sealed class MigrationRunner(NpgsqlDataSource dataSource, MigrationScri
 
         await transaction.CommitAsync(ct);
         PersistenceLog.MigrationsDone(logger, count, scripts.All.Count);
+    }
+
+    /// <summary>How many migrations this build carries that the database has not recorded as applied.</summary>
+    public async Task<int> PendingCountAsync(CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var applied = (await connection.QueryAsync<int>(new CommandDefinition(AppliedVersionsSql, cancellationToken: ct))).ToHashSet();
+        return scripts.All.Count(script => !applied.Contains(script.Version));
     }
 
     private static async Task<Dictionary<int, string>> ReadAppliedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)

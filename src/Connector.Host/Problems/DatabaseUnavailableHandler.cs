@@ -64,6 +64,6 @@ internal sealed partial class DatabaseUnavailableHandler(IProblemDetailsService 
         return false;
     }
 
-    [LoggerMessage(EventId = 3301, Level = LogLevel.Warning, Message = "Database unavailable while answering {Path}; answered 503")]
+    [LoggerMessage(EventId = 3201, Level = LogLevel.Warning, Message = "Database unavailable while answering {Path}; answered 503")]
     private static partial void LogUnavailable(ILogger logger, string path, Exception exception);
 }

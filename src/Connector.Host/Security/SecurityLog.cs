@@ -1,5 +1,6 @@
 namespace Connector.Host.Security;
 
+/// <summary>Key and secret log events (ids 3000–3099).</summary>
 internal static partial class SecurityLog
 {
     [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Rejected an invalid admin key on {Path}")]

@@ -11,7 +11,4 @@ internal static partial class SignInLog
 
     [LoggerMessage(EventId = 4110, Level = LogLevel.Debug, Message = "Deleted {Count} expired sign-in states")]
     public static partial void StatesDeleted(ILogger logger, int count);
-
-    [LoggerMessage(EventId = 4111, Level = LogLevel.Warning, Message = "Could not delete expired sign-in states")]
-    public static partial void StatesNotDeleted(ILogger logger, Exception exception);
 }
