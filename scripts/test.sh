@@ -29,7 +29,7 @@ results=$(mktemp -d /tmp/connectors-test-results.XXXXXX)
 cleanup() { stop_cluster "$pg_dir"; rm -rf "$pg_dir"; }
 trap cleanup EXIT
 pg_port=$(free_port)
-# Durability off: a throwaway test server trades crash safety for speed (TOOLCHAIN.md).
+# Durability off: a throwaway test server trades crash safety for speed.
 start_cluster "$pg_dir" "$pg_port" fsync=off synchronous_commit=off full_page_writes=off max_connections=300
 export CONNECTORS_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
 echo "PostgreSQL for tests on 127.0.0.1:$pg_port"

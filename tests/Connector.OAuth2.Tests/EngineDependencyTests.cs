@@ -2,7 +2,7 @@ using System.Reflection;
 
 namespace Connector.OAuth2.Tests;
 
-/// <summary>DESIGN.md, "Parts": the engine carries no ASP.NET Core and no database code.</summary>
+/// <summary>docs/architecture.md: the engine carries no ASP.NET Core and no database code.</summary>
 public sealed class EngineDependencyTests
 {
     private static readonly string[] ForbiddenPrefixes = ["Microsoft.AspNetCore", "Npgsql", "Dapper", "Microsoft.EntityFrameworkCore"];

@@ -1,7 +1,7 @@
 
 namespace Connector.Host.Configuration;
 
-/// <summary>The <c>Connectors</c> configuration section (DESIGN.md, Configuration).</summary>
+/// <summary>The <c>Connectors</c> configuration section (<c>docs/configuration.md</c>).</summary>
 internal sealed class ConnectorsOptions
 {
     public const string Section = "Connectors";

@@ -1,4 +1,6 @@
+using Connector.Host.Configuration;
 using Connector.Host.Oidc;
+using Microsoft.Extensions.Options;
 
 namespace Connector.Host.Hardening;
 
@@ -26,26 +28,37 @@ internal static class SecurityHeaders
     /// <summary>The API reference (Scalar) runs its own scripts from this assembly; it is still never framed.</summary>
     public const string ReferencePolicy = "frame-ancestors 'none'; base-uri 'none'";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
-        app.Use((context, next) =>
+    /// <summary>
+    /// With <c>Connectors:AllowInsecureEndpoints</c> (development, tests, demos) providers live on http loopback, and
+    /// so do their avatars (the demo provider draws its own): those images may show too. Still no script.
+    /// </summary>
+    public const string LoopbackImages = " http://localhost:* http://127.0.0.1:* http://[::1]:*";
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
+    {
+        var loopbackImages = app.ApplicationServices.GetRequiredService<IOptions<ConnectorsOptions>>().Value.AllowInsecureEndpoints;
+        return app.Use((context, next) =>
         {
-            context.Response.OnStarting(Apply, context);
+            context.Response.OnStarting(() => Apply(context, loopbackImages));
             return next(context);
         });
+    }
 
-    public static string PolicyFor(PathString path) =>
-        path.StartsWithSegments(OidcPaths.Authorization) ? AuthorizationPolicy
-        : path.StartsWithSegments("/scalar") ? ReferencePolicy
-        : PagePolicy;
-
-    private static Task Apply(object state)
+    public static string PolicyFor(PathString path, bool loopbackImages)
     {
-        var context = (HttpContext)state;
+        var policy = path.StartsWithSegments(OidcPaths.Authorization) ? AuthorizationPolicy
+            : path.StartsWithSegments("/scalar") ? ReferencePolicy
+            : PagePolicy;
+        return loopbackImages ? policy.Replace("img-src 'self' https: data:", "img-src 'self' https: data:" + LoopbackImages, StringComparison.Ordinal) : policy;
+    }
+
+    private static Task Apply(HttpContext context, bool loopbackImages)
+    {
         var headers = context.Response.Headers;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
-        headers.ContentSecurityPolicy = PolicyFor(context.Request.Path);
+        headers.ContentSecurityPolicy = PolicyFor(context.Request.Path, loopbackImages);
         return Task.CompletedTask;
     }
 }

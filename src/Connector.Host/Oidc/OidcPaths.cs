@@ -1,6 +1,6 @@
 namespace Connector.Host.Oidc;
 
-/// <summary>Logto's paths under the issuer <c>{PublicOrigin}/oidc</c> (DESIGN.md, OIDC issuer for apps).</summary>
+/// <summary>Logto's paths under the issuer <c>{PublicOrigin}/oidc</c> (<c>docs/oidc.md</c>).</summary>
 internal static class OidcPaths
 {
     public const string IssuerPath = "/oidc";

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Connector.Host.SignIn;
 
-/// <summary><c>POST /api/connectors/{id}/test</c>: a dry-run sign-in URL for the admin (DESIGN.md, Admin REST API).</summary>
+/// <summary><c>POST /api/connectors/{id}/test</c>: a dry-run sign-in URL for the admin (<c>docs/admin-api.md</c>).</summary>
 internal static class DryRunApi
 {
     public static IEndpointRouteBuilder MapDryRunApi(this IEndpointRouteBuilder app)

@@ -2,7 +2,7 @@ namespace Connector.OAuth2.Configuration;
 
 /// <summary>
 /// Protocol parameters the engine sets itself. A custom parameter with one of these names could
-/// replace the state, the redirect URI or the client credentials, so it is refused (DESIGN.md, customConfig).
+/// replace the state, the redirect URI or the client credentials, so it is refused (<c>docs/admin-api.md</c>, customConfig).
 /// </summary>
 public static class ReservedParameters
 {

@@ -1,6 +1,6 @@
 namespace Connector.OAuth2.Http;
 
-/// <summary>Limits on every call to a provider (DESIGN.md, "Outbound calls to providers").</summary>
+/// <summary>Limits on every call to a provider (<c>docs/configuration.md</c>, outbound calls).</summary>
 public sealed class ConnectorOutboundOptions
 {
     /// <summary>Connect plus whole-answer time for one call; past it the call fails with <c>provider_timeout</c>.</summary>

@@ -1,6 +1,6 @@
 namespace Connector.OAuth2.Results;
 
-/// <summary>The engine's stable error codes (DESIGN.md, "Error codes").</summary>
+/// <summary>The engine's stable error codes (<c>docs/error-codes.md</c>).</summary>
 public static class ConnectorErrorCodes
 {
     public const string TokenExchangeFailed = "token_exchange_failed";

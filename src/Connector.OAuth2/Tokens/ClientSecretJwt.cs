@@ -15,7 +15,7 @@ internal static class ClientSecretJwt
 {
     public const string AssertionType = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
-    /// <summary>How long an assertion is valid; DESIGN.md caps it at five minutes.</summary>
+    /// <summary>How long an assertion is valid; at most five minutes, so a leaked one is soon useless.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
     public static string Create(string clientId, string clientSecret, string audience, string algorithm, TimeProvider time)

@@ -73,7 +73,7 @@ internal sealed partial class TokenClient(IHttpClientFactory httpClientFactory, 
                 request.AuthorizationHeaderStyle = BasicAuthenticationHeaderStyle.Rfc6749;
                 break;
             case TokenEndpointAuthMethods.ClientSecretJwt:
-                // Duende needs PostBody with an assertion (TOOLCHAIN.md); no secret goes over the wire.
+                // Duende throws on an assertion with AuthorizationHeader style, so PostBody; no secret goes over the wire.
                 request.ClientCredentialStyle = ClientCredentialStyle.PostBody;
                 request.ClientAssertion = new ClientAssertion
                 {

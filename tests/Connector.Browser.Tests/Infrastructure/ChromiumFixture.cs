@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 namespace Connector.Browser.Tests.Infrastructure;
 
 /// <summary>
-/// One headless Debian chromium for the whole run (TOOLCHAIN.md, Browser tests). Playwright never downloads a
+/// One headless Debian chromium for the whole run. Playwright never downloads a
 /// browser here: the executable path is always given. scripts/test.sh installs chromium when it is missing.
 /// </summary>
 public sealed class ChromiumFixture : IAsyncLifetime

@@ -43,7 +43,19 @@ public sealed partial class BrowserSecurityTests : IAsyncLifetime
         Assert.Equal("DENY", Header(response, "X-Frame-Options"));
         Assert.Equal("nosniff", Header(response, "X-Content-Type-Options"));
         Assert.Equal("no-referrer", Header(response, "Referrer-Policy"));
-        Assert.Equal(SecurityHeaders.PagePolicy, Header(response, "Content-Security-Policy"));
+        Assert.Equal(SecurityHeaders.PolicyFor(path, loopbackImages: true), Header(response, "Content-Security-Policy"));
+    }
+
+    [Fact]
+    public void LoopbackImages_AreAllowedOnlyWithInsecureEndpointsOn_AndNothingElseChanges()
+    {
+        var strict = SecurityHeaders.PolicyFor("/account", loopbackImages: false);
+        var development = SecurityHeaders.PolicyFor("/account", loopbackImages: true);
+
+        Assert.Equal(SecurityHeaders.PagePolicy, strict);
+        Assert.DoesNotContain("http:", strict, StringComparison.Ordinal);
+        Assert.Contains("img-src 'self' https: data: http://localhost:* http://127.0.0.1:*", development, StringComparison.Ordinal);
+        Assert.Equal(strict, development.Replace(SecurityHeaders.LoopbackImages, "", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -144,7 +156,7 @@ public sealed partial class BrowserSecurityTests : IAsyncLifetime
         var script = Script().Match(html).Groups["body"].Value;
         var hash = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(script)));
         var policy = Header(response, "Content-Security-Policy");
-        Assert.Equal(SecurityHeaders.AuthorizationPolicy, policy);
+        Assert.Equal(SecurityHeaders.PolicyFor("/oidc/auth", loopbackImages: true), policy);
         Assert.Contains($"script-src 'sha256-{hash}'", policy, StringComparison.Ordinal);
         Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
         Assert.Equal("DENY", Header(response, "X-Frame-Options"));

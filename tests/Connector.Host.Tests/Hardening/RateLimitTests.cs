@@ -28,9 +28,9 @@ public sealed class RateLimitTests
         Assert.Equal("text/html", refused.Content.Headers.ContentType?.MediaType);
         Assert.InRange(refused.Headers.RetryAfter?.Delta?.TotalSeconds ?? 0, 1, 60);
         Assert.Contains("rate_limited", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
-        Assert.Equal(SecurityHeaders.PagePolicy, string.Join(", ", refused.Headers.GetValues("Content-Security-Policy")));
+        Assert.Equal(SecurityHeaders.PolicyFor("/sign-in", loopbackImages: true), string.Join(", ", refused.Headers.GetValues("Content-Security-Policy")));
         Assert.Equal(3, await host.CountAsync("sign_in_states")); // the refused start wrote nothing
-        Assert.Contains(host.Factory.Logs.Records, record => record.EventId.Id == 8001);
+        Assert.Contains(host.Factory.Logs.Records, record => record.EventId.Id == 3101);
     }
 
     [Fact]

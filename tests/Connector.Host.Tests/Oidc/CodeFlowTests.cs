@@ -6,7 +6,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace Connector.Host.Tests.Oidc;
 
-/// <summary>The authorization-code flow an app runs against /oidc, through our real sign-in (DESIGN.md, OIDC issuer for apps).</summary>
+/// <summary>The authorization-code flow an app runs against /oidc, through our real sign-in (docs/oidc.md).</summary>
 public sealed class CodeFlowTests : IAsyncLifetime
 {
     private OidcWorld _world = null!;

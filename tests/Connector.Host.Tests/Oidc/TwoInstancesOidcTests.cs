@@ -6,7 +6,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace Connector.Host.Tests.Oidc;
 
-/// <summary>N stateless instances on one database share the provider's keys, codes and refresh tokens (DESIGN.md, Scale-out).</summary>
+/// <summary>N stateless instances on one database share the provider's keys, codes and refresh tokens (docs/architecture.md).</summary>
 public sealed class TwoInstancesOidcTests : IAsyncLifetime
 {
     private OidcWorld _world = null!;

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Connector.Host.Tests.Persistence;
 
-/// <summary>N stateless instances on one database (DESIGN.md, Scale-out).</summary>
+/// <summary>N stateless instances on one database (docs/architecture.md).</summary>
 public sealed class TwoInstancesTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

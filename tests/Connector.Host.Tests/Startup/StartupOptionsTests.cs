@@ -3,7 +3,7 @@ using Connector.Host.Tests.Infrastructure;
 
 namespace Connector.Host.Tests.Startup;
 
-/// <summary>Bad configuration stops the start with a message naming the key (DESIGN.md, Configuration).</summary>
+/// <summary>Bad configuration stops the start with a message naming the key (docs/configuration.md).</summary>
 public sealed class StartupOptionsTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -52,7 +52,7 @@ public sealed class StartupOptionsTests
         var response = await client.GetAsync("/api/connectors", Ct);
 
         await response.AssertProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
-        Assert.Contains(host.Logs.Records, record => record.EventId.Id == 1002);
+        Assert.Contains(host.Logs.Records, record => record.EventId.Id == 2002);
     }
 
     [Theory]
@@ -81,6 +81,6 @@ public sealed class StartupOptionsTests
 
         host.CreateClient().Dispose();
 
-        Assert.Contains(host.Logs.Records, record => record.EventId.Id == 1001 && record.Level == Microsoft.Extensions.Logging.LogLevel.Warning);
+        Assert.Contains(host.Logs.Records, record => record.EventId.Id == 2001 && record.Level == Microsoft.Extensions.Logging.LogLevel.Warning);
     }
 }

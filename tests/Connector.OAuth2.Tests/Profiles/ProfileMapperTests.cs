@@ -107,7 +107,7 @@ public sealed class ProfileMapperTests
     [Fact]
     public void Map_WithIdZero_ReturnsTheIdZero()
     {
-        // DESIGN.md differs from Logto here: 0 is a real id, not a missing one.
+        // We differ from Logto here: 0 is a real id, not a missing one.
         var userInfo = Json("""{"id":0}""");
 
         var result = ProfileMapper.Map(null, userInfo);

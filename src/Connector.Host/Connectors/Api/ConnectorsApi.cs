@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Connector.Host.Connectors.Api;
 
-/// <summary><c>/api/connectors</c>: register, list, read, change and delete connectors (DESIGN.md, Admin REST API).</summary>
+/// <summary><c>/api/connectors</c>: register, list, read, change and delete connectors (<c>docs/admin-api.md</c>).</summary>
 internal static class ConnectorsApi
 {
     public static IEndpointRouteBuilder MapConnectorsApi(this IEndpointRouteBuilder app)

@@ -144,7 +144,7 @@ internal sealed class AppAdminService(
             ClientId = clientId,
             ClientType = AppTypes.ClientTypeOf(draft.Type),
             ApplicationType = AppTypes.ApplicationTypeOf(draft.Type),
-            // The operator's registration is the user's consent (DESIGN.md): no consent screen.
+            // The operator's registration is the user's consent (docs/oidc.md): no consent screen.
             ConsentType = ConsentTypes.Implicit,
         };
         descriptor.Permissions.UnionWith([

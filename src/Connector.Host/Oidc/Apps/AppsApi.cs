@@ -8,7 +8,7 @@ using OpenIddict.Server;
 
 namespace Connector.Host.Oidc.Apps;
 
-/// <summary><c>/api/apps</c>: the OIDC client apps that sign users in through this service (DESIGN.md, Admin REST API).</summary>
+/// <summary><c>/api/apps</c>: the OIDC client apps that sign users in through this service (<c>docs/admin-api.md</c>).</summary>
 internal static class AppsApi
 {
     public static IEndpointRouteBuilder MapAppsApi(this IEndpointRouteBuilder app)

@@ -10,7 +10,7 @@ namespace Connector.Host.Oidc.Endpoints;
 /// <summary>
 /// A user's claims by granted scope (OIDC Core §5.4): <c>profile</c> → name, picture; <c>email</c> → email,
 /// email_verified; <c>phone</c> → phone_number. The ID token carries them itself, because Auth.js builds its
-/// user from the ID token and never calls userinfo (DESIGN.md); <c>/oidc/me</c> answers the same.
+/// user from the ID token and never calls userinfo (<c>docs/oidc.md</c>); <c>/oidc/me</c> answers the same.
 /// </summary>
 internal static class OidcClaims
 {

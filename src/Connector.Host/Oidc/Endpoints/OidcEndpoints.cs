@@ -26,7 +26,7 @@ internal static class OidcEndpoints
     /// <summary>
     /// Without a session, the browser goes to our sign-in page and comes back here after the connector
     /// callback; with one, the code is issued at once: the app's registration by the operator is the
-    /// consent (DESIGN.md), so no consent screen and no <c>prompt=consent</c> is needed for refresh tokens.
+    /// consent (<c>docs/oidc.md</c>), so no consent screen and no <c>prompt=consent</c> is needed for refresh tokens.
     /// </summary>
     public static async Task<IResult> AuthorizeAsync(HttpContext context, UserStore users, CancellationToken ct)
     {

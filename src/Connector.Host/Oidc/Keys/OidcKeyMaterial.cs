@@ -42,7 +42,7 @@ internal sealed class OidcKeyMaterial(IDataProtectionProvider provider)
             case OidcKeyAlgorithms.Es384:
                 var ecdsa = ECDsa.Create();
                 ecdsa.ImportPkcs8PrivateKey(secret, out _);
-                // An ECDsaSecurityKey with an explicit ES384 credential: AddSigningKey would publish a P-384 key as ES256 (TOOLCHAIN.md).
+                // An ECDsaSecurityKey with an explicit ES384 credential: AddSigningKey would publish a P-384 key as ES256.
                 return new SigningCredentials(new ECDsaSecurityKey(ecdsa) { KeyId = row.Kid }, SecurityAlgorithms.EcdsaSha384);
             case OidcKeyAlgorithms.Rs256:
                 var rsa = RSA.Create();
