@@ -1,6 +1,5 @@
 using Connector.Host.Audit;
 using Connector.Host.Connectors;
-using Connector.Host.Problems;
 using Connector.Host.Security;
 using Connector.Host.Sessions;
 using Connector.Host.Users;
@@ -35,7 +34,7 @@ internal sealed class SignInCallback(
         var binding = BrowserBinding.Current(context);
         if (state.Length == 0)
         {
-            return await FailAsync(context, connectorId, SignInPurpose.SignIn, ErrorCodes.InvalidState, SignInErrors.BadState(context), ct);
+            return await FailAsync(context, connectorId, SignInPurpose.SignIn, SignInErrors.BadState, ct);
         }
 
         var now = time.GetUtcNow();
@@ -43,32 +42,28 @@ internal sealed class SignInCallback(
         if (pending is null)
         {
             // Unknown, replayed, from another browser or for another connector: all the same to the user.
-            return await FailAsync(context, connectorId, SignInPurpose.SignIn, ErrorCodes.InvalidState, SignInErrors.BadState(context), ct);
+            return await FailAsync(context, connectorId, SignInPurpose.SignIn, SignInErrors.BadState, ct);
         }
 
         if (pending.IsExpired(now))
         {
-            return await FailAsync(context, connectorId, pending.Purpose, ErrorCodes.StateExpired, SignInErrors.Expired(context), ct);
+            return await FailAsync(context, connectorId, pending.Purpose, SignInErrors.Expired, ct);
         }
 
         // RFC 6749 §4.1.2.1: the provider reports the user's refusal or its own failure instead of a code.
         var providerError = query["error"].ToString();
         if (providerError.Length > 0 || query["code"].ToString().Length == 0)
         {
-            var cancelled = providerError == "access_denied";
-            var code = cancelled ? ErrorCodes.ProviderAccessDenied : ErrorCodes.ProviderError;
+            var page = providerError == "access_denied" ? SignInErrors.Cancelled : SignInErrors.Provider;
             var description = query["error_description"].ToString();
-            var said = new ConnectorError(code, "", providerError.Length == 0 ? null : Cut(providerError), description.Length == 0 ? null : Cut(description));
-            return await FailAsync(context, connectorId, pending.Purpose, code,
-                cancelled ? SignInErrors.Cancelled(context) : SignInErrors.Provider(context), ct, said);
+            var said = new ConnectorError(page.Code, "", providerError.Length == 0 ? null : Cut(providerError), description.Length == 0 ? null : Cut(description));
+            return await FailAsync(context, connectorId, pending.Purpose, page, ct, said);
         }
 
         var connector = await connectors.LoadAsync(connectorId, ct);
         if (connector is null || !connector.Enabled)
         {
-            var code = connector is null ? ErrorCodes.ConnectorNotFound : ErrorCodes.ConnectorDisabled;
-            return await FailAsync(context, connectorId, pending.Purpose, code,
-                connector is null ? SignInErrors.NotFound(context) : SignInErrors.Disabled(context), ct);
+            return await FailAsync(context, connectorId, pending.Purpose, connector is null ? SignInErrors.NotFound : SignInErrors.Disabled, ct);
         }
 
         var verifier = pending.CodeVerifierProtected is { } protectedVerifier
@@ -83,7 +78,7 @@ internal sealed class SignInCallback(
         var result = await engine.CompleteSignInAsync(connector.Config, exchange, ct);
         if (result.IsError)
         {
-            return await FailAsync(context, connectorId, pending.Purpose, result.Error.Code, SignInErrors.Engine(context, result.Error), ct, result.Error);
+            return await FailAsync(context, connectorId, pending.Purpose, SignInErrors.Engine(result.Error), ct, result.Error);
         }
 
         var user = await users.UpsertSignInAsync(connectorId, result.Value.Profile, now,
@@ -94,11 +89,11 @@ internal sealed class SignInCallback(
     }
 
     private async Task<IResult> FailAsync(
-        HttpContext context, string connectorId, string purpose, string code, IResult page, CancellationToken ct, ConnectorError? error = null)
+        HttpContext context, string connectorId, string purpose, SignInErrorPage page, CancellationToken ct, ConnectorError? error = null)
     {
-        SignInLog.Failed(logger, connectorId, code);
-        await audit.AppendAsync(SignInAudit.Failed(time.GetUtcNow(), connectorId, purpose, code, error), ct);
-        return page;
+        SignInLog.Failed(logger, connectorId, page.Code);
+        await audit.AppendAsync(SignInAudit.Failed(time.GetUtcNow(), connectorId, purpose, page.Code, error), ct);
+        return page.Show(context);
     }
 
     /// <summary>The provider's words from a redirect are attacker-reachable input: kept for the audit, but short.</summary>

@@ -58,7 +58,7 @@ internal static class SignInEndpoints
     {
         if (!await antiforgery.IsRequestValidAsync(context))
         {
-            return SignInErrors.SignOutUnconfirmed(context);
+            return SignInErrors.SignOutUnconfirmed.Show(context);
         }
 
         await SessionIssuer.SignOutAsync(context);

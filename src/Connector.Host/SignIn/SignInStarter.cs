@@ -30,12 +30,12 @@ internal sealed class SignInStarter(
         var connector = await connectors.LoadAsync(connectorId, ct);
         if (connector is null)
         {
-            return SignInErrors.NotFound(context);
+            return SignInErrors.NotFound.Show(context);
         }
 
         if (!connector.Enabled)
         {
-            return SignInErrors.Disabled(context);
+            return SignInErrors.Disabled.Show(context);
         }
 
         var binding = Secrets.Hash(BrowserBinding.GetOrCreate(context));

@@ -9,22 +9,15 @@ namespace Connector.OAuth2.Pipeline;
 /// userinfo, the email lookup when it ran, the mapped profile, or the step that failed and its error. Built by
 /// the same pipeline a real sign-in runs (<see cref="OAuth2Connector.TraceSignInAsync"/>).
 /// </summary>
-public sealed record SignInTrace
-{
-    public TokenSummary? Tokens { get; init; }
-
-    public JsonElement? UserInfo { get; init; }
-
-    /// <summary>Set when the userinfo had no email and the connector has an <c>emailLookup</c>.</summary>
-    public EmailLookupOutcome? EmailLookup { get; init; }
-
-    /// <summary>The profile exactly as a real sign-in stores it (with the looked-up email).</summary>
-    public UserProfile? Profile { get; init; }
-
-    public SignInStep? FailedStep { get; init; }
-
-    public ConnectorError? Error { get; init; }
-}
+/// <param name="EmailLookup">Set when the userinfo had no email and the connector has an <c>emailLookup</c>.</param>
+/// <param name="Profile">The profile exactly as a real sign-in stores it (with the looked-up email).</param>
+public sealed record SignInTrace(
+    TokenSummary? Tokens = null,
+    JsonElement? UserInfo = null,
+    EmailLookupOutcome? EmailLookup = null,
+    UserProfile? Profile = null,
+    SignInStep? FailedStep = null,
+    ConnectorError? Error = null);
 
 /// <summary>The pipeline's steps that can fail a sign-in; the email lookup never does (the email is optional).</summary>
 public enum SignInStep
