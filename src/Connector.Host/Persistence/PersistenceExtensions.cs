@@ -18,7 +18,9 @@ internal static class PersistenceExtensions
         });
         services.AddSingleton<MigrationScripts>();
         services.AddSingleton<MigrationRunner>();
-        services.AddHostedService<DatabaseStartup>();
+        // First of all hosted services, whatever registers before it: Data Protection warms its key ring (a table
+        // the migrations create) in a hosted service of its own, which the page kit's antiforgery brings in.
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseStartup>());
         return services;
     }
 }
