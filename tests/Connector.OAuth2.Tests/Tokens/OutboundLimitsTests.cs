@@ -15,46 +15,52 @@ public sealed class OutboundLimitsTests : IDisposable
     public async Task SlowTokenEndpoint_PastTheTimeout_IsProviderTimeout()
     {
         using var engine = new Engine(o => o.Timeout = TimeSpan.FromSeconds(1));
-        _provider.OnToken(200, "application/json", """{"access_token":"late"}""", delay: TimeSpan.FromSeconds(3));
+        var held = _provider.Holds("POST", FakeProvider.TokenPath);
 
         var result = await engine.Connector.ExchangeCodeAsync(Configs.For(_provider), Configs.Exchange(), TestContext.Current.CancellationToken);
 
         Assert.Equal(ConnectorErrorCodes.ProviderTimeout, result.Error?.Code);
+        Assert.Equal(held.Arrived, held.Waiting); // the provider had answered nothing: the limit ended the wait
     }
 
     [Fact]
     public async Task SlowUserInfoEndpoint_PastTheTimeout_IsProviderTimeout()
     {
         using var engine = new Engine(o => o.Timeout = TimeSpan.FromSeconds(1));
-        _provider.OnUserInfo(200, "application/json", """{"id":"1"}""", delay: TimeSpan.FromSeconds(3));
+        var held = _provider.Holds("GET", FakeProvider.UserInfoPath);
 
         var result = await engine.Connector.GetUserInfoAsync(Configs.For(_provider), TestTokens.Bearer("at"), TestContext.Current.CancellationToken);
 
         Assert.Equal(ConnectorErrorCodes.ProviderTimeout, result.Error?.Code);
+        Assert.Equal(held.Arrived, held.Waiting);
     }
 
     [Fact]
     public async Task CallerCancellation_PropagatesInsteadOfBecomingAnError()
     {
         using var engine = new Engine();
-        _provider.OnToken(200, "application/json", """{"access_token":"late"}""", delay: TimeSpan.FromSeconds(3));
+        var held = _provider.Holds("POST", FakeProvider.TokenPath);
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        cancellation.CancelAfter(TimeSpan.FromMilliseconds(200));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            engine.Connector.ExchangeCodeAsync(Configs.For(_provider), Configs.Exchange(), cancellation.Token));
+        var exchange = engine.Connector.ExchangeCodeAsync(Configs.For(_provider), Configs.Exchange(), cancellation.Token);
+        await held.ArrivalOf(1); // cancelled while the request is at the provider, not before it left
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => exchange);
     }
 
     [Fact]
     public async Task UserInfoCallerCancellation_PropagatesInsteadOfBecomingAnError()
     {
         using var engine = new Engine();
-        _provider.OnUserInfo(200, "application/json", """{"id":"1"}""", delay: TimeSpan.FromSeconds(3));
+        var held = _provider.Holds("GET", FakeProvider.UserInfoPath);
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        cancellation.CancelAfter(TimeSpan.FromMilliseconds(200));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            engine.Connector.GetUserInfoAsync(Configs.For(_provider), TestTokens.Bearer("at"), cancellation.Token));
+        var userInfo = engine.Connector.GetUserInfoAsync(Configs.For(_provider), TestTokens.Bearer("at"), cancellation.Token);
+        await held.ArrivalOf(1);
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => userInfo);
     }
 
     [Fact]
@@ -107,7 +113,7 @@ public sealed class OutboundLimitsTests : IDisposable
         var result = await engine.Connector.CompleteSignInAsync(Configs.For(_provider), Configs.Exchange(), TestContext.Current.CancellationToken);
 
         Assert.False(result.IsError, result.Error?.Message);
-        Assert.False(FakeProvider.HasHeader(_provider.SingleRequest("/userinfo"), "Cookie"));
+        Assert.False(_provider.SingleRequest("/userinfo").HasHeader("Cookie"));
     }
 
     private static int ClosedPort()

@@ -21,9 +21,9 @@ public sealed class UserInfoClientTests : IDisposable
         Assert.Equal("Ada", result.Value.GetProperty("name").GetString());
         var request = _provider.SingleRequest("/userinfo");
         Assert.Equal("GET", request.RequestMessage!.Method);
-        Assert.Equal("Bearer at-777", FakeProvider.Header(request, "Authorization"));
-        Assert.Contains("application/json", FakeProvider.Header(request, "Accept"), StringComparison.Ordinal);
-        Assert.StartsWith("Connectors/", FakeProvider.Header(request, "User-Agent"), StringComparison.Ordinal);
+        Assert.Equal("Bearer at-777", request.Header("Authorization"));
+        Assert.Contains("application/json", request.Header("Accept"), StringComparison.Ordinal);
+        Assert.StartsWith("Connectors/", request.Header("User-Agent"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -24,9 +24,9 @@ public sealed class UserInfoRequestOptionsTests : IDisposable
 
         Assert.False(result.IsError, result.Error?.Message);
         var request = _provider.SingleRequest("/userinfo");
-        Assert.Equal(Configs.ClientId, FakeProvider.Header(request, "Client-Id"));
-        Assert.Equal("2022-11-28", FakeProvider.Header(request, "X-Api-Version"));
-        Assert.Equal("Bearer at", FakeProvider.Header(request, "Authorization"));
+        Assert.Equal(Configs.ClientId, request.Header("Client-Id"));
+        Assert.Equal("2022-11-28", request.Header("X-Api-Version"));
+        Assert.Equal("Bearer at", request.Header("Authorization"));
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class UserInfoRequestOptionsTests : IDisposable
         Assert.False(result.IsError, result.Error?.Message);
         var request = _provider.SingleRequest("/userinfo");
         Assert.Equal("POST", request.RequestMessage!.Method);
-        Assert.False(FakeProvider.HasHeader(request, "Content-Type"));
+        Assert.False(request.HasHeader("Content-Type"));
         Assert.True(string.IsNullOrEmpty(request.RequestMessage.Body));
     }
 
@@ -64,7 +64,7 @@ public sealed class UserInfoRequestOptionsTests : IDisposable
         Assert.Equal("offline", query["access_type"]);
         Assert.Equal("42", query["orgIds"]); // sent as written, not snake_cased
         Assert.Null(query["token_access_type"]);
-        var form = FakeProvider.Form(_provider.SingleRequest("/token"));
+        var form = _provider.SingleRequest("/token").Form();
         Assert.Equal("offline", form["token_access_type"]);
         Assert.False(form.ContainsKey("access_type"));
         Assert.False(form.ContainsKey("orgIds"));
@@ -93,8 +93,8 @@ public sealed class UserInfoRequestOptionsTests : IDisposable
         Assert.Equal("octo@example.com", result.Value.Profile.Email);
         Assert.True(result.Value.Profile.EmailVerified);
         var lookup = _provider.SingleRequest("/user/emails");
-        Assert.Equal("Bearer at", FakeProvider.Header(lookup, "Authorization"));
-        Assert.Equal("2022-11-28", FakeProvider.Header(lookup, "X-GitHub-Api-Version"));
+        Assert.Equal("Bearer at", lookup.Header("Authorization"));
+        Assert.Equal("2022-11-28", lookup.Header("X-GitHub-Api-Version"));
     }
 
     [Fact]
