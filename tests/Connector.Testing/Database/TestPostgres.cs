@@ -1,3 +1,5 @@
+using Npgsql;
+
 namespace Connector.Testing.Database;
 
 /// <summary>The PostgreSQL server scripts/test.sh starts. Without it the database tests fail loudly: they never skip.</summary>
@@ -11,4 +13,8 @@ public static class TestPostgres
             : throw new InvalidOperationException(
                 $"{Variable} is not set. Run the tests through scripts/test.sh, which starts PostgreSQL and sets it " +
                 "(e.g. Host=127.0.0.1;Port=5432;Username=postgres;Database=postgres).");
+
+    /// <summary>A database on that server by name, unpooled (one a host is never to open, say).</summary>
+    public static string ConnectionStringFor(string database) =>
+        new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = database, Pooling = false }.ConnectionString;
 }

@@ -30,6 +30,7 @@ public sealed class FakeProvider : IDisposable
 
     private readonly ConcurrentQueue<string> _unexpected = new();
     private readonly ConcurrentBag<HeldRequests> _held = [];
+    private readonly ConcurrentDictionary<string, Guid> _stubs = new();
 
     /// <param name="keepRequests">
     /// How many requests the log keeps (null: every one). A load test caps it to save memory; the unmatched-request
@@ -61,9 +62,14 @@ public sealed class FakeProvider : IDisposable
 
     public static IResponseBuilder Json(string body, int status = 200) => Answer(status, "application/json", body);
 
-    /// <summary>Stubs one method and path; a later stub for the same request wins.</summary>
+    public static IResponseBuilder Redirect(string location, int status = 302) =>
+        Response.Create().WithStatusCode(status).WithHeader("Location", location);
+
+    /// <summary>Stubs one method and path; a later stub for the same method and path replaces it.</summary>
     public void On(string method, string path, IResponseBuilder response) =>
-        Server.Given(Request.Create().WithPath(path).UsingMethod(method)).RespondWith(response);
+        Server.Given(Request.Create().WithPath(path).UsingMethod(method))
+            .WithGuid(_stubs.GetOrAdd($"{method.ToUpperInvariant()} {path}", _ => Guid.NewGuid()))
+            .RespondWith(response);
 
     public void OnToken(IResponseBuilder response) => On("POST", TokenPath, response);
 
@@ -93,7 +99,7 @@ public sealed class FakeProvider : IDisposable
     /// query <paramref name="callbackQuery"/> makes of the request (by default <see cref="CallbackQuery"/>) and the echoed state.
     /// </summary>
     public void RedirectsBack(string path = AuthorizePath, Func<IRequestMessage, string>? callbackQuery = null) =>
-        Server.Given(Request.Create().WithPath(path).UsingGet()).RespondWith(Response.Create().WithCallback(request =>
+        On("GET", path, Response.Create().WithCallback(request =>
         {
             var redirectUri = request.Query!["redirect_uri"].ToString();
             var state = Uri.EscapeDataString(request.Query["state"].ToString());
@@ -110,7 +116,7 @@ public sealed class FakeProvider : IDisposable
     {
         var held = new HeldRequests();
         _held.Add(held);
-        Server.Given(Request.Create().WithPath(path).UsingMethod(method)).RespondWith(Response.Create().WithCallback(async request =>
+        On(method, path, Response.Create().WithCallback(async request =>
         {
             await held.WaitAsync();
             return answer?.Invoke(request) ?? WireRequests.Message(503, "application/json", """{"error":"temporarily_unavailable"}""");

@@ -20,6 +20,9 @@ public sealed class HeldRequests
     /// <summary>Requests arrived and not answered yet: still held.</summary>
     public int Waiting => Volatile.Read(ref _waiting);
 
+    /// <summary>Requests arrived, and every one still held: the provider has answered nothing (a timeout test's proof).</summary>
+    public bool NoneAnswered => Arrived > 0 && Waiting == Arrived;
+
     /// <summary>Completes once <paramref name="count"/> requests have arrived; fails the test when they do not within <see cref="Limit"/>.</summary>
     public async Task ArrivalOf(int count = 1)
     {
