@@ -1,4 +1,6 @@
+using System.Net;
 using System.Net.Http.Headers;
+using Connector.Testing.Logging;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -21,6 +23,9 @@ public sealed class HostFactory(
 
     /// <summary>Everything the host logged, at every level.</summary>
     public CapturedLogs Logs { get; } = new();
+
+    /// <summary>A browser on this instance; given another browser's cookies, that browser arriving here (behind a load balancer).</summary>
+    public Browser NewBrowser(CookieContainer? cookies = null) => new(cookies, Server.CreateHandler());
 
     public HttpClient CreateAdminClient(string key = AdminKeys.Primary)
     {

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Web;
 using Connector.Host.Tests.Infrastructure;
-using Connector.Host.Tests.SignIn;
 using Dapper;
 using Microsoft.IdentityModel.JsonWebTokens;
 
