@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Connector.Testing.Logging;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
@@ -44,7 +45,10 @@ public sealed class ResilienceHost(string connectionString, IReadOnlyDictionary<
     }
 
     /// <summary>The host's warnings and errors.</summary>
-    public ErrorLog Log { get; } = new();
+    public CapturedLogs Log { get; } = new(LogLevel.Warning);
+
+    /// <summary>A browser on this instance.</summary>
+    public Browser NewBrowser() => new(Server.CreateHandler());
 
     public HttpClient CreateAdminClient()
     {
