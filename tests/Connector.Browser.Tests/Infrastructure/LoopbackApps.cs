@@ -1,7 +1,7 @@
 extern alias demo;
 
 using System.Net;
-using System.Net.Sockets;
+using Connector.Testing.Network;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -25,7 +25,7 @@ public sealed class LoopbackHost : WebApplicationFactory<Program>
     public LoopbackHost(string connectionString)
     {
         _connectionString = connectionString;
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         Origin = $"http://127.0.0.1:{port}";
         UseKestrel(options => options.Listen(IPAddress.Loopback, port));
     }
@@ -40,13 +40,6 @@ public sealed class LoopbackHost : WebApplicationFactory<Program>
         builder.UseSetting("Connectors:AdminApiKeys:0", AdminKey);
         builder.UseSetting("Connectors:AllowInsecureEndpoints", "true");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 
