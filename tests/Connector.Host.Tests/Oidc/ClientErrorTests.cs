@@ -23,10 +23,7 @@ public sealed class ClientErrorTests : IAsyncLifetime
         var pkce = Pkce.Create();
         var code = await OidcWorld.AuthorizeAsync(browser, _app, pkce);
 
-        using var response = await _world.TokenAsync(_app, new Dictionary<string, string>
-        {
-            ["grant_type"] = "authorization_code", ["code"] = code, ["redirect_uri"] = _app.RedirectUri, ["code_verifier"] = pkce.Verifier,
-        }, secret: _app.ClientSecret + "x");
+        using var response = await _world.TokenAsync(_app, OidcWorld.CodeGrant(_app, code, pkce), secret: _app.ClientSecret + "x");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("invalid_client", (await OidcWorld.OAuthErrorAsync(response)).Error);
@@ -53,10 +50,7 @@ public sealed class ClientErrorTests : IAsyncLifetime
         var pkce = Pkce.Create();
         var code = await OidcWorld.AuthorizeAsync(browser, _app, pkce);
 
-        using var response = await _world.TokenAsync(_app, new Dictionary<string, string>
-        {
-            ["grant_type"] = "authorization_code", ["code"] = code, ["redirect_uri"] = _app.RedirectUri + "/other", ["code_verifier"] = pkce.Verifier,
-        });
+        using var response = await _world.TokenAsync(_app, OidcWorld.CodeGrant(_app, code, pkce, redirectUri: _app.RedirectUri + "/other"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("invalid_grant", (await OidcWorld.OAuthErrorAsync(response)).Error);

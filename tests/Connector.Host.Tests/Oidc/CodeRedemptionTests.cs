@@ -98,10 +98,7 @@ public sealed class CodeRedemptionTests : IAsyncLifetime
         using var browser = _world.Host.NewBrowser();
         var code = await OidcWorld.AuthorizeAsync(browser, _app, Pkce.Create());
 
-        using var response = await _world.TokenAsync(_app, new Dictionary<string, string>
-        {
-            ["grant_type"] = "authorization_code", ["code"] = code, ["redirect_uri"] = _app.RedirectUri,
-        });
+        using var response = await _world.TokenAsync(_app, OidcWorld.CodeGrant(_app, code));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("invalid_request", (await OidcWorld.OAuthErrorAsync(response)).Error);
