@@ -1,6 +1,7 @@
 extern alias demo;
 
 using System.Net;
+using Connector.Testing.Hosting;
 using Connector.Testing.Network;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -34,11 +35,7 @@ public sealed class LoopbackHost : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Production");
-        builder.UseSetting("ConnectionStrings:Connectors", _connectionString);
-        builder.UseSetting("Connectors:PublicOrigin", Origin);
-        builder.UseSetting("Connectors:AdminApiKeys:0", AdminKey);
-        builder.UseSetting("Connectors:AllowInsecureEndpoints", "true");
+        builder.UseEnvironment("Production").UseSettings(HostSettings.For(_connectionString, Origin, [AdminKey]));
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Connector.Testing.Hosting;
 
 namespace Connector.Testing.Browsing;
 
@@ -9,8 +10,8 @@ namespace Connector.Testing.Browsing;
 /// </summary>
 public sealed class Browser : IDisposable
 {
-    /// <summary>Where the in-memory hosts answer (their <c>Connectors:PublicOrigin</c> in tests).</summary>
-    public static readonly Uri Origin = new("http://localhost");
+    /// <summary>Where the in-memory hosts answer (<see cref="HostSettings.InMemoryOrigin"/>).</summary>
+    public static readonly Uri Origin = new(HostSettings.InMemoryOrigin);
 
     private static readonly HttpClient ProviderClient = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
 
