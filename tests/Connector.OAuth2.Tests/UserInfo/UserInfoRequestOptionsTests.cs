@@ -1,7 +1,5 @@
 using Connector.OAuth2.Configuration;
 using Connector.OAuth2.Tests.Support;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 
 namespace Connector.OAuth2.Tests.UserInfo;
 
@@ -33,8 +31,7 @@ public sealed class UserInfoRequestOptionsTests : IDisposable
     public async Task PostMethod_SendsAPostWithoutBodyOrContentType()
     {
         // Dropbox's users/get_current_account rejects a form Content-Type.
-        _provider.Server.Given(Request.Create().WithPath("/userinfo").UsingPost())
-            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody("""{"account_id":"dbid:1"}"""));
+        _provider.On("POST", FakeProvider.UserInfoPath, FakeProvider.Json("""{"account_id":"dbid:1"}"""));
         var config = Configs.For(_provider) with { UserInfoMethod = "POST" };
 
         var result = await _engine.Connector.GetUserInfoAsync(config, TestTokens.Bearer("at"), TestContext.Current.CancellationToken);
@@ -75,12 +72,11 @@ public sealed class UserInfoRequestOptionsTests : IDisposable
     {
         _provider.OnTokenJson("""{"access_token":"at"}""");
         _provider.OnUserInfoJson("""{"id":58001234,"login":"octo","email":null}""");
-        _provider.Server.Given(Request.Create().WithPath("/user/emails").UsingGet())
-            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody("""
-                [{"email":"old@example.com","primary":false,"verified":true},
-                 {"email":"unverified@example.com","primary":true,"verified":false},
-                 {"email":"octo@example.com","primary":true,"verified":true}]
-                """));
+        _provider.On("GET", "/user/emails", FakeProvider.Json("""
+            [{"email":"old@example.com","primary":false,"verified":true},
+             {"email":"unverified@example.com","primary":true,"verified":false},
+             {"email":"octo@example.com","primary":true,"verified":true}]
+            """));
         var config = Configs.For(_provider) with
         {
             EmailLookup = new EmailLookup { Endpoint = _provider.Url + "/user/emails" },
@@ -102,9 +98,7 @@ public sealed class UserInfoRequestOptionsTests : IDisposable
     {
         _provider.OnTokenJson("""{"access_token":"at"}""");
         _provider.OnUserInfoJson("""{"id":1}""");
-        _provider.Server.Given(Request.Create().WithPath("/user/emails").UsingGet())
-            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json")
-                .WithBody("""[{"email":"someone@example.com","primary":true,"verified":false}]"""));
+        _provider.On("GET", "/user/emails", FakeProvider.Json("""[{"email":"someone@example.com","primary":true,"verified":false}]"""));
         var config = Configs.For(_provider) with { EmailLookup = new EmailLookup { Endpoint = _provider.Url + "/user/emails" } };
 
         var result = await _engine.Connector.CompleteSignInAsync(config, Configs.Exchange(), TestContext.Current.CancellationToken);
@@ -118,7 +112,7 @@ public sealed class UserInfoRequestOptionsTests : IDisposable
     {
         _provider.OnTokenJson("""{"access_token":"at"}""");
         _provider.OnUserInfoJson("""{"id":1}""");
-        _provider.Server.Given(Request.Create().WithPath("/user/emails").UsingGet()).RespondWith(Response.Create().WithStatusCode(403));
+        _provider.On("GET", "/user/emails", FakeProvider.Status(403));
         var config = Configs.For(_provider) with { EmailLookup = new EmailLookup { Endpoint = _provider.Url + "/user/emails" } };
 
         var result = await _engine.Connector.CompleteSignInAsync(config, Configs.Exchange(), TestContext.Current.CancellationToken);

@@ -54,12 +54,7 @@ public sealed class ProviderOutageTests(FaultWorld world) : IClassFixture<FaultW
     public async Task UserInfoFailingOnceWith502_SignsInOnTheRetry()
     {
         _provider.IssuesAnAccessToken();
-        _provider.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath(FakeProvider.UserInfoPath).UsingGet())
-            .InScenario("flaky").WillSetStateTo("recovered")
-            .RespondWith(FakeProvider.Json("""{"message":"bad gateway"}""", 502));
-        _provider.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath(FakeProvider.UserInfoPath).UsingGet())
-            .InScenario("flaky").WhenStateIs("recovered")
-            .RespondWith(FakeProvider.Json("""{"sub":"flaky-1","name":"Flaky"}"""));
+        _provider.OnceThen("GET", FakeProvider.UserInfoPath, FakeProvider.Json("""{"message":"bad gateway"}""", 502), FakeProvider.Json("""{"sub":"flaky-1","name":"Flaky"}"""));
         var id = await world.ConnectorAsync(_provider.Url);
         using var browser = world.Host.NewBrowser();
 

@@ -62,6 +62,9 @@ public sealed class FakeProvider : IDisposable
 
     public static IResponseBuilder Json(string body, int status = 200) => Answer(status, "application/json", body);
 
+    /// <summary>An answer with a status and nothing else.</summary>
+    public static IResponseBuilder Status(int status) => Response.Create().WithStatusCode(status);
+
     public static IResponseBuilder Redirect(string location, int status = 302) =>
         Response.Create().WithStatusCode(status).WithHeader("Location", location);
 
@@ -107,6 +110,14 @@ public sealed class FakeProvider : IDisposable
             response.AddHeader("Location", $"{redirectUri}?{callbackQuery?.Invoke(request) ?? CallbackQuery}&state={state}");
             return response;
         }));
+
+    /// <summary>The first request gets <paramref name="first"/>, every later one <paramref name="then"/>: a provider that recovers.</summary>
+    public void OnceThen(string method, string path, IResponseBuilder first, IResponseBuilder then)
+    {
+        var scenario = $"{method.ToUpperInvariant()} {path}, once then";
+        Server.Given(Request.Create().WithPath(path).UsingMethod(method)).InScenario(scenario).WillSetStateTo("answered once").RespondWith(first);
+        Server.Given(Request.Create().WithPath(path).UsingMethod(method)).InScenario(scenario).WhenStateIs("answered once").RespondWith(then);
+    }
 
     /// <summary>
     /// The endpoint takes requests and answers none until <see cref="HeldRequests.Release"/>: a provider that has
