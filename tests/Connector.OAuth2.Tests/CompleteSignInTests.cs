@@ -40,8 +40,8 @@ public sealed class CompleteSignInTests : IDisposable
         Assert.Equal("nick@example.com", profile.Email);
         Assert.Equal("+15550100", profile.Phone);
         Assert.Equal(0, profile.Raw.GetProperty("code").GetInt32());
-        Assert.Equal("Bearer at-nested", FakeProvider.Header(_provider.SingleRequest("/userinfo"), "Authorization"));
-        Assert.Equal("offline", FakeProvider.Form(_provider.SingleRequest("/token"))["access_type"]);
+        Assert.Equal("Bearer at-nested", _provider.SingleRequest("/userinfo").Header("Authorization"));
+        Assert.Equal("offline", _provider.SingleRequest("/token").Form()["access_type"]);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Connector.Testing.Database;
 
 namespace Connector.Browser.Tests.Infrastructure;
 

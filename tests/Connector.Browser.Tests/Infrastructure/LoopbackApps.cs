@@ -1,7 +1,8 @@
 extern alias demo;
 
 using System.Net;
-using System.Net.Sockets;
+using Connector.Testing.Hosting;
+using Connector.Testing.Network;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -25,7 +26,7 @@ public sealed class LoopbackHost : WebApplicationFactory<Program>
     public LoopbackHost(string connectionString)
     {
         _connectionString = connectionString;
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         Origin = $"http://127.0.0.1:{port}";
         UseKestrel(options => options.Listen(IPAddress.Loopback, port));
     }
@@ -34,19 +35,8 @@ public sealed class LoopbackHost : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Production");
-        builder.UseSetting("ConnectionStrings:Connectors", _connectionString);
-        builder.UseSetting("Connectors:PublicOrigin", Origin);
-        builder.UseSetting("Connectors:AdminApiKeys:0", AdminKey);
-        builder.UseSetting("Connectors:AllowInsecureEndpoints", "true");
+        builder.UseEnvironment("Production").UseSettings(HostSettings.For(_connectionString, Origin, [AdminKey]));
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

@@ -25,18 +25,19 @@ public sealed class DiscoveryLimitsTests : IAsyncLifetime
     [Fact]
     public async Task Discover_WhenTheProviderIsSlowerThanTheTimeout_Returns504ProviderTimeout()
     {
-        _provider.Serves(FakeProvider.WellKnown, _provider.Metadata(), delay: TimeSpan.FromSeconds(10));
+        var held = _provider.Holds("GET", OpenIdMetadata.WellKnown);
 
         var response = await DiscoverAsync();
 
         await response.AssertProblemAsync(HttpStatusCode.GatewayTimeout, "provider_timeout");
+        Assert.True(held.NoneAnswered, "the provider had answered, so the limit did not end the wait");
     }
 
     [Fact]
     public async Task Discover_WhenTheAnswerExceedsTheSizeLimit_Returns502ProviderError()
     {
         var padding = new string('x', 4096);
-        _provider.Serves(FakeProvider.WellKnown, _provider.Metadata().Replace("\"issuer\"", $"\"padding\": \"{padding}\", \"issuer\"", StringComparison.Ordinal));
+        _provider.On("GET", OpenIdMetadata.WellKnown, FakeProvider.Json(OpenIdMetadata.For(_provider.Url).Replace("\"issuer\"", $"\"padding\": \"{padding}\", \"issuer\"", StringComparison.Ordinal)));
 
         var response = await DiscoverAsync();
 
@@ -60,6 +61,6 @@ public sealed class DiscoveryLimitsTests : IAsyncLifetime
     private async Task<HttpResponseMessage> DiscoverAsync()
     {
         using var client = _host!.CreateAdminClient();
-        return await client.PostAsync("/api/connectors/discover", HttpJson.Body($$"""{ "issuer": "{{_provider.Issuer}}" }"""), Ct);
+        return await client.PostAsync("/api/connectors/discover", HttpJson.Body($$"""{ "issuer": "{{_provider.Url}}" }"""), Ct);
     }
 }

@@ -12,32 +12,32 @@ public sealed class DiscoveryTests(HostFixture host) : IClassFixture<HostFixture
     [Fact]
     public async Task Discover_WithIssuer_ReturnsAPrefilledConfigFromTheWellKnownDocument()
     {
-        _provider.Serves(FakeProvider.WellKnown, _provider.Metadata());
+        _provider.On("GET", OpenIdMetadata.WellKnown, FakeProvider.Json(OpenIdMetadata.For(_provider.Url)));
 
-        var response = await DiscoverAsync($$"""{ "issuer": "{{_provider.Issuer}}/" }""");
+        var response = await DiscoverAsync($$"""{ "issuer": "{{_provider.Url}}/" }""");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.ReadJsonAsync();
         var config = body["config"]!;
-        Assert.Equal($"{_provider.Issuer}/oauth2/authorize", config["authorizationEndpoint"]!.GetValue<string>());
-        Assert.Equal($"{_provider.Issuer}/oauth2/token", config["tokenEndpoint"]!.GetValue<string>());
-        Assert.Equal($"{_provider.Issuer}/oauth2/userinfo", config["userInfoEndpoint"]!.GetValue<string>());
+        Assert.Equal($"{_provider.Url}/oauth2/authorize", config["authorizationEndpoint"]!.GetValue<string>());
+        Assert.Equal($"{_provider.Url}/oauth2/token", config["tokenEndpoint"]!.GetValue<string>());
+        Assert.Equal($"{_provider.Url}/oauth2/userinfo", config["userInfoEndpoint"]!.GetValue<string>());
         Assert.Equal("openid profile email", config["scope"]!.GetValue<string>());
         Assert.Equal("client_secret_post", config["tokenEndpointAuthMethod"]!.GetValue<string>());
         Assert.True(config["pkce"]!.GetValue<bool>());
         Assert.Equal("sub", config["profileMap"]!["id"]!.GetValue<string>());
         Assert.Empty(body["warnings"]!.AsArray());
-        var request = Assert.Single(_provider.Server.LogEntries).RequestMessage!;
-        Assert.Equal(FakeProvider.WellKnown, request.Path);
+        var request = Assert.Single(_provider.Requests()).RequestMessage!;
+        Assert.Equal(OpenIdMetadata.WellKnown, request.Path);
         Assert.Contains("application/json", request.Headers!["Accept"].ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Discover_WithUrl_ReadsThatDocument()
     {
-        _provider.Serves("/tenant-1/v2.0/.well-known/openid-configuration", _provider.Metadata(authMethods: null));
+        _provider.On("GET", "/tenant-1/v2.0/.well-known/openid-configuration", FakeProvider.Json(OpenIdMetadata.For(_provider.Url, authMethods: null)));
 
-        var body = await (await DiscoverAsync($$"""{ "url": "{{_provider.Issuer}}/tenant-1/v2.0/.well-known/openid-configuration" }""")).ReadJsonAsync();
+        var body = await (await DiscoverAsync($$"""{ "url": "{{_provider.Url}}/tenant-1/v2.0/.well-known/openid-configuration" }""")).ReadJsonAsync();
 
         // OpenID Connect Discovery §3: no token_endpoint_auth_methods_supported means client_secret_basic.
         Assert.Equal("client_secret_basic", body["config"]!["tokenEndpointAuthMethod"]!.GetValue<string>());
@@ -46,8 +46,8 @@ public sealed class DiscoveryTests(HostFixture host) : IClassFixture<HostFixture
     [Fact]
     public async Task Discover_ThenAddClientCredentials_CreatesAConnector()
     {
-        _provider.Serves(FakeProvider.WellKnown, _provider.Metadata());
-        var config = (await (await DiscoverAsync($$"""{ "issuer": "{{_provider.Issuer}}" }""")).ReadJsonAsync())["config"]!.AsObject();
+        _provider.On("GET", OpenIdMetadata.WellKnown, FakeProvider.Json(OpenIdMetadata.For(_provider.Url)));
+        var config = (await (await DiscoverAsync($$"""{ "issuer": "{{_provider.Url}}" }""")).ReadJsonAsync())["config"]!.AsObject();
         config["clientId"] = "discovered-client";
         config["clientSecret"] = "discovered-secret";
 
@@ -60,9 +60,9 @@ public sealed class DiscoveryTests(HostFixture host) : IClassFixture<HostFixture
     [Fact]
     public async Task Discover_WhenTheProviderAnswers500_Returns502ProviderError()
     {
-        _provider.Serves(FakeProvider.WellKnown, """{ "error": "server_error" }""", status: 500);
+        _provider.On("GET", OpenIdMetadata.WellKnown, FakeProvider.Json("""{ "error": "server_error" }""", 500));
 
-        var problem = await (await DiscoverAsync($$"""{ "issuer": "{{_provider.Issuer}}" }"""))
+        var problem = await (await DiscoverAsync($$"""{ "issuer": "{{_provider.Url}}" }"""))
             .AssertProblemAsync(HttpStatusCode.BadGateway, "provider_error");
 
         Assert.Equal(500, problem["providerStatus"]!.GetValue<int>());
@@ -71,20 +71,20 @@ public sealed class DiscoveryTests(HostFixture host) : IClassFixture<HostFixture
     [Fact]
     public async Task Discover_WhenTheProviderRedirects_DoesNotFollowAndReturns502()
     {
-        _provider.Redirects(FakeProvider.WellKnown, "/elsewhere");
-        _provider.Serves("/elsewhere", _provider.Metadata());
+        _provider.On("GET", OpenIdMetadata.WellKnown, FakeProvider.Redirect("/elsewhere"));
+        _provider.On("GET", "/elsewhere", FakeProvider.Json(OpenIdMetadata.For(_provider.Url)));
 
-        await (await DiscoverAsync($$"""{ "issuer": "{{_provider.Issuer}}" }""")).AssertProblemAsync(HttpStatusCode.BadGateway, "provider_error");
+        await (await DiscoverAsync($$"""{ "issuer": "{{_provider.Url}}" }""")).AssertProblemAsync(HttpStatusCode.BadGateway, "provider_error");
 
-        Assert.Single(_provider.Server.LogEntries);
+        Assert.Single(_provider.Requests());
     }
 
     [Fact]
     public async Task Discover_WhenTheAnswerIsNotMetadata_Returns502()
     {
-        _provider.Serves(FakeProvider.WellKnown, "<html>login</html>");
+        _provider.On("GET", OpenIdMetadata.WellKnown, FakeProvider.Json("<html>login</html>"));
 
-        await (await DiscoverAsync($$"""{ "issuer": "{{_provider.Issuer}}" }""")).AssertProblemAsync(HttpStatusCode.BadGateway, "provider_error");
+        await (await DiscoverAsync($$"""{ "issuer": "{{_provider.Url}}" }""")).AssertProblemAsync(HttpStatusCode.BadGateway, "provider_error");
     }
 
     [Theory]
@@ -98,7 +98,7 @@ public sealed class DiscoveryTests(HostFixture host) : IClassFixture<HostFixture
         var problem = await (await DiscoverAsync(body)).AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
 
         Assert.Contains(code, problem.CodesFor(field));
-        Assert.Empty(_provider.Server.LogEntries);
+        Assert.Empty(_provider.Requests());
     }
 
     public void Dispose() => _provider.Dispose();

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Connector.Host.Tests.Infrastructure;
-using Connector.Host.Tests.SignIn;
 
 namespace Connector.Host.Tests.Hardening;
 
@@ -97,7 +96,7 @@ public sealed class OutboundGuardTests : IAsyncLifetime
     {
         // Saved by an instance that allowed local endpoints (so no save-time check ran), used by one that does not:
         // as with DNS rebinding, only the call-time guard stands between the host and the loopback service.
-        using var upstream = new UpstreamProvider();
+        using var upstream = new FakeProvider();
         var port = new Uri(upstream.Url).Port;
         await using (var lenient = new HostFactory(_database.ConnectionString))
         {
@@ -110,7 +109,7 @@ public sealed class OutboundGuardTests : IAsyncLifetime
 
         using var started = await _admin.PostAsync("/api/connectors/guarded/test", null, Ct);
         var url = new Uri((await started.ReadJsonAsync())["authorizationUrl"]!.GetValue<string>());
-        using var browser = new Browser(_secure);
+        using var browser = _secure.NewBrowser();
         using var page = await browser.GetAsync(await Browser.AtProviderAsync(url));
         var html = await page.Content.ReadAsStringAsync(Ct);
 
@@ -123,7 +122,7 @@ public sealed class OutboundGuardTests : IAsyncLifetime
     [Fact]
     public async Task Discovery_OfALoopbackIssuer_IsRefusedBeforeAnyRequest()
     {
-        using var upstream = new UpstreamProvider();
+        using var upstream = new FakeProvider();
         var port = new Uri(upstream.Url).Port;
 
         using var response = await _admin.PostAsync("/api/connectors/discover",

@@ -1,4 +1,7 @@
+using System.Net;
 using System.Net.Http.Headers;
+using Connector.Testing.Hosting;
+using Connector.Testing.Logging;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -15,12 +18,16 @@ public sealed class HostFactory(
     Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
-    public const string PublicOrigin = "http://localhost";
+    public const string PublicOrigin = HostSettings.InMemoryOrigin;
 
-    public IReadOnlyDictionary<string, string?> Settings { get; } = Merge(connectionString, overrides);
+    public IReadOnlyDictionary<string, string?> Settings { get; } =
+        HostSettings.For(connectionString, PublicOrigin, [AdminKeys.Primary, AdminKeys.Secondary], overrides);
 
     /// <summary>Everything the host logged, at every level.</summary>
     public CapturedLogs Logs { get; } = new();
+
+    /// <summary>A browser on this instance; given another browser's cookies, that browser arriving here (behind a load balancer).</summary>
+    public Browser NewBrowser(CookieContainer? cookies = null) => new(cookies, Server.CreateHandler());
 
     public HttpClient CreateAdminClient(string key = AdminKeys.Primary)
     {
@@ -31,38 +38,12 @@ public sealed class HostFactory(
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment(environment);
-        foreach (var (key, value) in Settings)
-        {
-            if (value is not null)
-            {
-                builder.UseSetting(key, value);
-            }
-        }
-
+        builder.UseEnvironment(environment).UseSettings(Settings);
         builder.ConfigureLogging(logging => logging.ClearProviders().SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
         if (services is not null)
         {
             // After the host's own registrations, so a test can swap one (a FakeTimeProvider, say).
             builder.ConfigureTestServices(services);
         }
-    }
-
-    private static Dictionary<string, string?> Merge(string connectionString, IReadOnlyDictionary<string, string?>? overrides)
-    {
-        var settings = new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Connectors"] = connectionString,
-            ["Connectors:PublicOrigin"] = PublicOrigin,
-            ["Connectors:AdminApiKeys:0"] = AdminKeys.Primary,
-            ["Connectors:AdminApiKeys:1"] = AdminKeys.Secondary,
-            ["Connectors:AllowInsecureEndpoints"] = "true",
-        };
-        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
-        {
-            settings[key] = value;
-        }
-
-        return settings;
     }
 }

@@ -29,10 +29,7 @@ public sealed class AppTypesTests : IAsyncLifetime
         using var browser = _world.Host.NewBrowser();
 
         var code = await OidcWorld.AuthorizeAsync(browser, app, pkce: null);
-        using var response = await _world.TokenAsync(app, new Dictionary<string, string>
-        {
-            ["grant_type"] = "authorization_code", ["code"] = code, ["redirect_uri"] = app.RedirectUri,
-        });
+        using var response = await _world.TokenAsync(app, OidcWorld.CodeGrant(app, code));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var tokens = await response.ReadJsonAsync();
@@ -59,10 +56,7 @@ public sealed class AppTypesTests : IAsyncLifetime
         using var browser = _world.Host.NewBrowser();
         var code = await OidcWorld.AuthorizeAsync(browser, app, Pkce.Create());
 
-        using var response = await _world.TokenAsync(app, new Dictionary<string, string>
-        {
-            ["grant_type"] = "authorization_code", ["code"] = code, ["redirect_uri"] = app.RedirectUri,
-        });
+        using var response = await _world.TokenAsync(app, OidcWorld.CodeGrant(app, code));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("invalid_request", (await OidcWorld.OAuthErrorAsync(response)).Error);
@@ -91,10 +85,7 @@ public sealed class AppTypesTests : IAsyncLifetime
         var pkce = Pkce.Create();
         var code = await OidcWorld.AuthorizeAsync(browser, app, pkce);
 
-        using var redeemed = await _world.PublicTokenAsync(app, new Dictionary<string, string>
-        {
-            ["grant_type"] = "authorization_code", ["code"] = code, ["redirect_uri"] = app.RedirectUri, ["code_verifier"] = pkce.Verifier,
-        });
+        using var redeemed = await _world.PublicTokenAsync(app, OidcWorld.CodeGrant(app, code, pkce));
         Assert.Equal(HttpStatusCode.OK, redeemed.StatusCode);
         var tokens = await redeemed.ReadJsonAsync();
         Assert.True((await _world.ValidateIdTokenAsync(tokens["id_token"]!.GetValue<string>(), app)).IsValid);
@@ -175,10 +166,7 @@ public sealed class AppTypesTests : IAsyncLifetime
         var pkce = Pkce.Create();
         var code = await OidcWorld.AuthorizeAsync(browser, app, pkce);
 
-        using var response = await _world.PublicTokenAsync(app, new Dictionary<string, string>
-        {
-            ["grant_type"] = "authorization_code", ["code"] = code, ["redirect_uri"] = app.RedirectUri, ["code_verifier"] = pkce.Verifier,
-        }, origin: SpaOrigin);
+        using var response = await _world.PublicTokenAsync(app, OidcWorld.CodeGrant(app, code, pkce), origin: SpaOrigin);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(SpaOrigin, Header(response, "Access-Control-Allow-Origin"));
@@ -192,10 +180,7 @@ public sealed class AppTypesTests : IAsyncLifetime
         var pkce = Pkce.Create();
 
         var code = await OidcWorld.AuthorizeAsync(browser, app, pkce, redirectUri: "com.example.app:/callback");
-        using var response = await _world.PublicTokenAsync(app, new Dictionary<string, string>
-        {
-            ["grant_type"] = "authorization_code", ["code"] = code, ["redirect_uri"] = "com.example.app:/callback", ["code_verifier"] = pkce.Verifier,
-        });
+        using var response = await _world.PublicTokenAsync(app, OidcWorld.CodeGrant(app, code, pkce, redirectUri: "com.example.app:/callback"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -211,10 +196,7 @@ public sealed class AppTypesTests : IAsyncLifetime
         var redirectUri = $"http://127.0.0.1:{port}/cb";
 
         var code = await OidcWorld.AuthorizeAsync(browser, app, pkce, redirectUri: redirectUri);
-        using var response = await _world.PublicTokenAsync(app, new Dictionary<string, string>
-        {
-            ["grant_type"] = "authorization_code", ["code"] = code, ["redirect_uri"] = redirectUri, ["code_verifier"] = pkce.Verifier,
-        });
+        using var response = await _world.PublicTokenAsync(app, OidcWorld.CodeGrant(app, code, pkce, redirectUri: redirectUri));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -275,11 +257,7 @@ public sealed class AppTypesTests : IAsyncLifetime
         var pkce = Pkce.Create();
         var code = await OidcWorld.AuthorizeAsync(browser, app, pkce);
 
-        using var response = await _world.PublicTokenAsync(app, new Dictionary<string, string>
-        {
-            ["grant_type"] = "authorization_code", ["code"] = code, ["redirect_uri"] = app.RedirectUri, ["code_verifier"] = pkce.Verifier,
-            ["client_secret"] = "made-up",
-        });
+        using var response = await _world.PublicTokenAsync(app, new Dictionary<string, string>(OidcWorld.CodeGrant(app, code, pkce)) { ["client_secret"] = "made-up" });
 
         Assert.Equal("invalid_client", (await OidcWorld.OAuthErrorAsync(response)).Error);
     }
@@ -291,10 +269,7 @@ public sealed class AppTypesTests : IAsyncLifetime
         using var browser = _world.Host.NewBrowser();
         var code = await OidcWorld.AuthorizeAsync(browser, app, pkce: null);
 
-        using var response = await _world.PublicTokenAsync(app, new Dictionary<string, string>
-        {
-            ["grant_type"] = "authorization_code", ["code"] = code, ["redirect_uri"] = app.RedirectUri,
-        });
+        using var response = await _world.PublicTokenAsync(app, OidcWorld.CodeGrant(app, code));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("invalid_client", (await OidcWorld.OAuthErrorAsync(response)).Error);

@@ -6,23 +6,12 @@ using Microsoft.IdentityModel.JsonWebTokens;
 namespace Connector.Host.Tests.Oidc;
 
 /// <summary>Claims by granted scope, in the ID token itself (Auth.js reads it) and from /oidc/me (OIDC Core §5.4).</summary>
-public sealed class ClaimsTests : IAsyncLifetime
+public sealed class ClaimsTests : OidcAppTests
 {
-    private OidcWorld _world = null!;
-    private OidcApp _app = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _world = await OidcWorld.StartAsync();
-        _app = await _world.CreateAppAsync();
-    }
-
-    public ValueTask DisposeAsync() => _world.DisposeAsync();
-
     [Fact]
     public async Task OpenIdAlone_GivesTheSubjectOnly()
     {
-        var tokens = await _world.SignInAndRedeemAsync(_app, "openid");
+        var tokens = await World.SignInAndRedeemAsync(App, "openid");
 
         var jwt = new JsonWebToken(tokens["id_token"]!.GetValue<string>());
         var userInfo = await UserInfoAsync(tokens);
@@ -40,7 +29,7 @@ public sealed class ClaimsTests : IAsyncLifetime
     [Fact]
     public async Task EmailScope_GivesEmailAndEmailVerified_ButNoProfile()
     {
-        var tokens = await _world.SignInAndRedeemAsync(_app, "openid email");
+        var tokens = await World.SignInAndRedeemAsync(App, "openid email");
 
         var jwt = new JsonWebToken(tokens["id_token"]!.GetValue<string>());
 
@@ -53,7 +42,7 @@ public sealed class ClaimsTests : IAsyncLifetime
     [Fact]
     public async Task ProfileScope_GivesNameAndPicture_ButNoEmail()
     {
-        var tokens = await _world.SignInAndRedeemAsync(_app, "openid profile");
+        var tokens = await World.SignInAndRedeemAsync(App, "openid profile");
 
         var jwt = new JsonWebToken(tokens["id_token"]!.GetValue<string>());
 
@@ -65,7 +54,7 @@ public sealed class ClaimsTests : IAsyncLifetime
     [Fact]
     public async Task UserInfo_AnswersTheSameClaimsAsTheIdToken()
     {
-        var tokens = await _world.SignInAndRedeemAsync(_app, "openid profile email");
+        var tokens = await World.SignInAndRedeemAsync(App, "openid profile email");
         var jwt = new JsonWebToken(tokens["id_token"]!.GetValue<string>());
 
         var userInfo = await UserInfoAsync(tokens);
@@ -80,7 +69,7 @@ public sealed class ClaimsTests : IAsyncLifetime
     [Fact]
     public async Task UserInfo_WithoutAValidAccessToken_IsUnauthorized()
     {
-        using var client = _world.Client();
+        using var client = World.Client();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "not-a-token");
 
         using var response = await client.GetAsync("/oidc/me", OidcWorld.Ct);
@@ -91,7 +80,7 @@ public sealed class ClaimsTests : IAsyncLifetime
 
     private async Task<System.Text.Json.Nodes.JsonNode> UserInfoAsync(System.Text.Json.Nodes.JsonNode tokens)
     {
-        using var client = _world.Client();
+        using var client = World.Client();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens["access_token"]!.GetValue<string>());
         using var response = await client.GetAsync("/oidc/me", OidcWorld.Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -3,30 +3,16 @@ using System.Net;
 namespace Connector.Host.Tests.Oidc;
 
 /// <summary>OAuth errors for bad clients and bad redirect URIs (RFC 6749 §4.1.2.1, §5.2).</summary>
-public sealed class ClientErrorTests : IAsyncLifetime
+public sealed class ClientErrorTests : OidcAppTests
 {
-    private OidcWorld _world = null!;
-    private OidcApp _app = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _world = await OidcWorld.StartAsync();
-        _app = await _world.CreateAppAsync();
-    }
-
-    public ValueTask DisposeAsync() => _world.DisposeAsync();
-
     [Fact]
     public async Task Token_WithAWrongClientSecret_IsInvalidClient()
     {
-        using var browser = _world.Host.NewBrowser();
+        using var browser = World.Host.NewBrowser();
         var pkce = Pkce.Create();
-        var code = await OidcWorld.AuthorizeAsync(browser, _app, pkce);
+        var code = await OidcWorld.AuthorizeAsync(browser, App, pkce);
 
-        using var response = await _world.TokenAsync(_app, new Dictionary<string, string>
-        {
-            ["grant_type"] = "authorization_code", ["code"] = code, ["redirect_uri"] = _app.RedirectUri, ["code_verifier"] = pkce.Verifier,
-        }, secret: _app.ClientSecret + "x");
+        using var response = await World.TokenAsync(App, OidcWorld.CodeGrant(App, code, pkce), secret: App.ClientSecret + "x");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("invalid_client", (await OidcWorld.OAuthErrorAsync(response)).Error);
@@ -35,11 +21,11 @@ public sealed class ClientErrorTests : IAsyncLifetime
     [Fact]
     public async Task Token_FromAnUnknownClient_IsInvalidClient()
     {
-        var stranger = _app with { ClientId = "no-such-client" };
+        var stranger = App with { ClientId = "no-such-client" };
 
-        using var response = await _world.TokenAsync(stranger, new Dictionary<string, string>
+        using var response = await World.TokenAsync(stranger, new Dictionary<string, string>
         {
-            ["grant_type"] = "authorization_code", ["code"] = "whatever", ["redirect_uri"] = _app.RedirectUri, ["code_verifier"] = "x",
+            ["grant_type"] = "authorization_code", ["code"] = "whatever", ["redirect_uri"] = App.RedirectUri, ["code_verifier"] = "x",
         });
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -49,14 +35,11 @@ public sealed class ClientErrorTests : IAsyncLifetime
     [Fact]
     public async Task Token_WithARedirectUriOtherThanTheCodes_IsInvalidGrant()
     {
-        using var browser = _world.Host.NewBrowser();
+        using var browser = World.Host.NewBrowser();
         var pkce = Pkce.Create();
-        var code = await OidcWorld.AuthorizeAsync(browser, _app, pkce);
+        var code = await OidcWorld.AuthorizeAsync(browser, App, pkce);
 
-        using var response = await _world.TokenAsync(_app, new Dictionary<string, string>
-        {
-            ["grant_type"] = "authorization_code", ["code"] = code, ["redirect_uri"] = _app.RedirectUri + "/other", ["code_verifier"] = pkce.Verifier,
-        });
+        using var response = await World.TokenAsync(App, OidcWorld.CodeGrant(App, code, pkce, redirectUri: App.RedirectUri + "/other"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("invalid_grant", (await OidcWorld.OAuthErrorAsync(response)).Error);
@@ -69,9 +52,9 @@ public sealed class ClientErrorTests : IAsyncLifetime
     [InlineData("http://localhost:3000/api/auth/callback/logto?x=1")]
     public async Task Authorize_WithAnUnregisteredRedirectUri_ShowsAnErrorPage_AndNeverRedirects(string redirectUri)
     {
-        using var browser = _world.Host.NewBrowser();
+        using var browser = World.Host.NewBrowser();
 
-        using var response = await browser.GetAsync(OidcWorld.AuthorizePath(_app, Pkce.Create(), redirectUri: redirectUri));
+        using var response = await browser.GetAsync(OidcWorld.AuthorizePath(App, Pkce.Create(), redirectUri: redirectUri));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Null(response.Headers.Location);
@@ -85,9 +68,9 @@ public sealed class ClientErrorTests : IAsyncLifetime
     [Fact]
     public async Task Authorize_ForAnUnknownClient_ShowsAnErrorPage_AndNeverRedirects()
     {
-        using var browser = _world.Host.NewBrowser();
+        using var browser = World.Host.NewBrowser();
 
-        using var response = await browser.GetAsync(OidcWorld.AuthorizePath(_app with { ClientId = "unknown-app" }, Pkce.Create()));
+        using var response = await browser.GetAsync(OidcWorld.AuthorizePath(App with { ClientId = "unknown-app" }, Pkce.Create()));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Null(response.Headers.Location);

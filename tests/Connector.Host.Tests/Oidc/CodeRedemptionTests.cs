@@ -4,30 +4,19 @@ using Connector.Host.Tests.Infrastructure;
 namespace Connector.Host.Tests.Oidc;
 
 /// <summary>Codes are single use, short-lived and bound to the PKCE verifier (RFC 6749 §4.1.2, §10.5; RFC 7636 §4.6).</summary>
-public sealed class CodeRedemptionTests : IAsyncLifetime
+public sealed class CodeRedemptionTests : OidcAppTests
 {
-    private OidcWorld _world = null!;
-    private OidcApp _app = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _world = await OidcWorld.StartAsync();
-        _app = await _world.CreateAppAsync();
-    }
-
-    public ValueTask DisposeAsync() => _world.DisposeAsync();
-
     [Fact]
     public async Task ReplayedCode_IsInvalidGrant_AndRevokesTheTokensTheFirstRedemptionIssued()
     {
-        using var browser = _world.Host.NewBrowser();
+        using var browser = World.Host.NewBrowser();
         var pkce = Pkce.Create();
-        var code = await OidcWorld.AuthorizeAsync(browser, _app, pkce);
-        using var first = await _world.RedeemAsync(_app, code, pkce);
+        var code = await OidcWorld.AuthorizeAsync(browser, App, pkce);
+        using var first = await World.RedeemAsync(App, code, pkce);
         var refreshToken = (await first.ReadJsonAsync())["refresh_token"]!.GetValue<string>();
 
-        using var replay = await _world.RedeemAsync(_app, code, pkce);
-        using var refresh = await _world.RefreshAsync(_app, refreshToken);
+        using var replay = await World.RedeemAsync(App, code, pkce);
+        using var refresh = await World.RefreshAsync(App, refreshToken);
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, replay.StatusCode);
@@ -39,11 +28,11 @@ public sealed class CodeRedemptionTests : IAsyncLifetime
     [Fact]
     public async Task TwoSimultaneousRedemptionsOfOneCode_OnlyOneSucceeds()
     {
-        using var browser = _world.Host.NewBrowser();
+        using var browser = World.Host.NewBrowser();
         var pkce = Pkce.Create();
-        var code = await OidcWorld.AuthorizeAsync(browser, _app, pkce);
+        var code = await OidcWorld.AuthorizeAsync(browser, App, pkce);
 
-        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => _world.RedeemAsync(_app, code, pkce)));
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => World.RedeemAsync(App, code, pkce)));
 
         Assert.Equal(1, answers.Count(answer => answer.StatusCode == HttpStatusCode.OK));
         foreach (var answer in answers)
@@ -55,13 +44,13 @@ public sealed class CodeRedemptionTests : IAsyncLifetime
     [Fact]
     public async Task ExpiredCode_IsInvalidGrant()
     {
-        using var browser = _world.Host.NewBrowser();
+        using var browser = World.Host.NewBrowser();
         var pkce = Pkce.Create();
-        var code = await OidcWorld.AuthorizeAsync(browser, _app, pkce);
+        var code = await OidcWorld.AuthorizeAsync(browser, App, pkce);
 
         // OpenIddict reads TimeProvider from the container, so the fake clock governs code expiry.
-        _world.Host.Clock.Advance(TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(1));
-        using var response = await _world.RedeemAsync(_app, code, pkce);
+        World.Host.Clock.Advance(TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(1));
+        using var response = await World.RedeemAsync(App, code, pkce);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("invalid_grant", (await OidcWorld.OAuthErrorAsync(response)).Error);
@@ -70,12 +59,12 @@ public sealed class CodeRedemptionTests : IAsyncLifetime
     [Fact]
     public async Task CodeJustBeforeItsExpiry_IsStillRedeemed()
     {
-        using var browser = _world.Host.NewBrowser();
+        using var browser = World.Host.NewBrowser();
         var pkce = Pkce.Create();
-        var code = await OidcWorld.AuthorizeAsync(browser, _app, pkce);
+        var code = await OidcWorld.AuthorizeAsync(browser, App, pkce);
 
-        _world.Host.Clock.Advance(TimeSpan.FromMinutes(2) - TimeSpan.FromSeconds(5));
-        using var response = await _world.RedeemAsync(_app, code, pkce);
+        World.Host.Clock.Advance(TimeSpan.FromMinutes(2) - TimeSpan.FromSeconds(5));
+        using var response = await World.RedeemAsync(App, code, pkce);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -83,10 +72,10 @@ public sealed class CodeRedemptionTests : IAsyncLifetime
     [Fact]
     public async Task PkceVerifierMismatch_IsInvalidGrant()
     {
-        using var browser = _world.Host.NewBrowser();
-        var code = await OidcWorld.AuthorizeAsync(browser, _app, Pkce.Create());
+        using var browser = World.Host.NewBrowser();
+        var code = await OidcWorld.AuthorizeAsync(browser, App, Pkce.Create());
 
-        using var response = await _world.RedeemAsync(_app, code, Pkce.Create());
+        using var response = await World.RedeemAsync(App, code, Pkce.Create());
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("invalid_grant", (await OidcWorld.OAuthErrorAsync(response)).Error);
@@ -95,13 +84,10 @@ public sealed class CodeRedemptionTests : IAsyncLifetime
     [Fact]
     public async Task MissingPkceVerifier_IsInvalidRequest()
     {
-        using var browser = _world.Host.NewBrowser();
-        var code = await OidcWorld.AuthorizeAsync(browser, _app, Pkce.Create());
+        using var browser = World.Host.NewBrowser();
+        var code = await OidcWorld.AuthorizeAsync(browser, App, Pkce.Create());
 
-        using var response = await _world.TokenAsync(_app, new Dictionary<string, string>
-        {
-            ["grant_type"] = "authorization_code", ["code"] = code, ["redirect_uri"] = _app.RedirectUri,
-        });
+        using var response = await World.TokenAsync(App, OidcWorld.CodeGrant(App, code));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("invalid_request", (await OidcWorld.OAuthErrorAsync(response)).Error);
@@ -110,12 +96,12 @@ public sealed class CodeRedemptionTests : IAsyncLifetime
     [Fact]
     public async Task CodeIssuedToOneApp_IsRefusedToAnother()
     {
-        var other = await _world.CreateAppAsync();
-        using var browser = _world.Host.NewBrowser();
+        var other = await World.CreateAppAsync();
+        using var browser = World.Host.NewBrowser();
         var pkce = Pkce.Create();
-        var code = await OidcWorld.AuthorizeAsync(browser, _app, pkce);
+        var code = await OidcWorld.AuthorizeAsync(browser, App, pkce);
 
-        using var response = await _world.RedeemAsync(other, code, pkce);
+        using var response = await World.RedeemAsync(other, code, pkce);
 
         Assert.Equal("invalid_grant", (await OidcWorld.OAuthErrorAsync(response)).Error);
     }

@@ -4,28 +4,17 @@ using System.Web;
 namespace Connector.Host.Tests.Oidc;
 
 /// <summary>RP-initiated logout (OpenID Connect RP-Initiated Logout 1.0 §2, §3).</summary>
-public sealed class EndSessionTests : IAsyncLifetime
+public sealed class EndSessionTests : OidcAppTests
 {
-    private OidcWorld _world = null!;
-    private OidcApp _app = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _world = await OidcWorld.StartAsync();
-        _app = await _world.CreateAppAsync();
-    }
-
-    public ValueTask DisposeAsync() => _world.DisposeAsync();
-
     [Fact]
     public async Task EndSession_WithARegisteredPostLogoutUri_EndsOurSession_AndRedirectsThere()
     {
-        using var browser = _world.Host.NewBrowser();
-        await OidcWorld.AuthorizeAsync(browser, _app, Pkce.Create());
+        using var browser = World.Host.NewBrowser();
+        await OidcWorld.AuthorizeAsync(browser, App, Pkce.Create());
 
         using var response = await browser.GetAsync(
-            $"/oidc/session/end?client_id={_app.ClientId}&post_logout_redirect_uri={Uri.EscapeDataString("http://localhost:3000/")}&state=bye");
-        using var again = await browser.GetAsync(OidcWorld.AuthorizePath(_app, Pkce.Create()));
+            $"/oidc/session/end?client_id={App.ClientId}&post_logout_redirect_uri={Uri.EscapeDataString("http://localhost:3000/")}&state=bye");
+        using var again = await browser.GetAsync(OidcWorld.AuthorizePath(App, Pkce.Create()));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("http://localhost:3000/", response.Headers.Location!.GetLeftPart(UriPartial.Path));
@@ -36,10 +25,10 @@ public sealed class EndSessionTests : IAsyncLifetime
     [Fact]
     public async Task EndSession_WithAnUnregisteredPostLogoutUri_ShowsAnErrorPage_AndNeverRedirects()
     {
-        using var browser = _world.Host.NewBrowser();
+        using var browser = World.Host.NewBrowser();
 
         using var response = await browser.GetAsync(
-            $"/oidc/session/end?client_id={_app.ClientId}&post_logout_redirect_uri={Uri.EscapeDataString("https://evil.example/")}");
+            $"/oidc/session/end?client_id={App.ClientId}&post_logout_redirect_uri={Uri.EscapeDataString("https://evil.example/")}");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Null(response.Headers.Location);
@@ -49,7 +38,7 @@ public sealed class EndSessionTests : IAsyncLifetime
     [Fact]
     public async Task EndSession_WithoutARedirectUri_ReturnsToOurSignInPage()
     {
-        using var browser = _world.Host.NewBrowser();
+        using var browser = World.Host.NewBrowser();
 
         using var response = await browser.GetAsync("/oidc/session/end");
 

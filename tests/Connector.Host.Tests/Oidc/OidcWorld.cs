@@ -103,13 +103,24 @@ public sealed class OidcWorld : IAsyncDisposable
     }
 
     public Task<HttpResponseMessage> RedeemAsync(OidcApp app, string code, Pkce pkce, HttpClient? client = null) =>
-        TokenAsync(app, new Dictionary<string, string>
+        TokenAsync(app, CodeGrant(app, code, pkce), client: client);
+
+    /// <summary>The authorization_code grant's form (RFC 6749 §4.1.3), with the PKCE verifier when a pair is given (RFC 7636 §4.5).</summary>
+    public static Dictionary<string, string> CodeGrant(OidcApp app, string code, Pkce? pkce = null, string? redirectUri = null)
+    {
+        var form = new Dictionary<string, string>
         {
             ["grant_type"] = "authorization_code",
             ["code"] = code,
-            ["redirect_uri"] = app.RedirectUri,
-            ["code_verifier"] = pkce.Verifier,
-        }, client: client);
+            ["redirect_uri"] = redirectUri ?? app.RedirectUri,
+        };
+        if (pkce is not null)
+        {
+            form["code_verifier"] = pkce.Verifier;
+        }
+
+        return form;
+    }
 
     /// <summary>POST /oidc/token as a public client: <c>client_id</c> in the form, no secret (<c>none</c>), optionally from a browser origin.</summary>
     public async Task<HttpResponseMessage> PublicTokenAsync(OidcApp app, IDictionary<string, string> form, string? origin = null)

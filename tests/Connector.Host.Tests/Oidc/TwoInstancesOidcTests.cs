@@ -1,6 +1,5 @@
 using System.Net;
 using Connector.Host.Tests.Infrastructure;
-using Connector.Host.Tests.SignIn;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 
@@ -66,7 +65,7 @@ public sealed class TwoInstancesOidcTests : IAsyncLifetime
         using var first = _world.Host.NewBrowser();
         var pkce = Pkce.Create();
         await OidcWorld.AuthorizeAsync(first, app, pkce);
-        using var second = new Browser(_second, first.Cookies);
+        using var second = _second.NewBrowser(first.Cookies);
 
         using var response = await second.GetAsync(OidcWorld.AuthorizePath(app, pkce));
 

@@ -3,11 +3,7 @@ using System.Text.Json.Nodes;
 using System.Web;
 using Connector.Host.Tests.Infrastructure;
 using Connector.Host.Tests.Presets;
-using Connector.Host.Tests.SignIn;
-using WireMock;
 using WireMock.Logging;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 
 namespace Connector.Host.Tests.Providers;
 
@@ -20,9 +16,9 @@ public sealed class RecordedProvider
     public const string ClientId = "preset-client-id-4471";
     public const string ClientSecret = "preset-client-secret-9b3e1f7a";
 
-    private readonly UpstreamProvider _upstream;
+    private readonly FakeProvider _upstream;
 
-    private RecordedProvider(string id, JsonObject recorded, JsonObject preset, UpstreamProvider upstream)
+    private RecordedProvider(string id, JsonObject recorded, JsonObject preset, FakeProvider upstream)
     {
         Id = id;
         Recorded = recorded;
@@ -66,7 +62,7 @@ public sealed class RecordedProvider
         ? text
         : Recorded["tokenResponse"]!["body"]!.ToJsonString();
 
-    public static RecordedProvider Load(string id, UpstreamProvider upstream)
+    public static RecordedProvider Load(string id, FakeProvider upstream)
     {
         var file = Path.Combine(AppContext.BaseDirectory, "Fixtures", "providers", id + ".json");
         return new RecordedProvider(id, JsonNode.Parse(File.ReadAllText(file))!.AsObject(), PresetFiles.Read(id), upstream);
@@ -95,44 +91,25 @@ public sealed class RecordedProvider
     }
 
     /// <summary>The provider's authorization endpoint sends the browser back to our callback with a code and the echoed state.</summary>
-    public void RedirectsBackWithACode() =>
-        _upstream.Server.Given(Request.Create().WithPath(RealEndpoint("authorizationEndpoint").AbsolutePath).UsingGet())
-            .RespondWith(Response.Create().WithCallback(RedirectBack));
+    public void RedirectsBackWithACode() => _upstream.RedirectsBack(RealEndpoint("authorizationEndpoint").AbsolutePath);
 
     /// <summary>The recorded token answer, byte for byte with its content type.</summary>
     public void AnswersToken() => AnswersToken(200, TokenContentType, TokenBody);
 
     public void AnswersToken(int status, string contentType, string body) =>
-        _upstream.Server.Given(Request.Create().WithPath(TokenEndpoint.AbsolutePath).UsingPost())
-            .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", contentType).WithBody(body));
+        _upstream.On("POST", TokenEndpoint.AbsolutePath, FakeProvider.Answer(status, contentType, body));
 
     /// <summary>The recorded userinfo answer, only at the recorded method (POST for Dropbox).</summary>
-    public void AnswersUserInfo() =>
-        _upstream.Server.Given(Request.Create().WithPath(UserInfoEndpoint.AbsolutePath).UsingMethod(UserInfoMethod))
-            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(UserInfoResponse.ToJsonString()));
+    public void AnswersUserInfo() => _upstream.On(UserInfoMethod, UserInfoEndpoint.AbsolutePath, FakeProvider.Json(UserInfoResponse.ToJsonString()));
 
-    public void AnswersEmails(string json) =>
-        _upstream.Server.Given(Request.Create().WithPath(EmailLookupEndpoint!.AbsolutePath).UsingGet())
-            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(json));
+    public void AnswersEmails(string json) => _upstream.On("GET", EmailLookupEndpoint!.AbsolutePath, FakeProvider.Json(json));
 
     public IReadOnlyList<ILogEntry> Requests(Uri realEndpoint) => _upstream.Requests(realEndpoint.AbsolutePath);
 
-    public ILogEntry SingleRequest(Uri realEndpoint) => Assert.Single(Requests(realEndpoint));
-
-    public static string? Header(ILogEntry entry, string name) =>
-        entry.RequestMessage!.Headers is { } headers && headers.TryGetValue(name, out var values) ? string.Join(",", values) : null;
+    public ILogEntry SingleRequest(Uri realEndpoint) => _upstream.SingleRequest(realEndpoint.AbsolutePath);
 
     private Uri RealEndpoint(string field) => new(Preset["config"]![field]!.GetValue<string>());
 
     /// <summary>The same path and query on the upstream provider.</summary>
     private string Local(Uri real) => _upstream.Url + real.PathAndQuery;
-
-    private static ResponseMessage RedirectBack(IRequestMessage request)
-    {
-        var redirectUri = request.Query!["redirect_uri"].ToString();
-        var state = Uri.EscapeDataString(request.Query["state"].ToString());
-        var response = new ResponseMessage { StatusCode = 302 };
-        response.AddHeader("Location", $"{redirectUri}?code={UpstreamProvider.Code}&state={state}");
-        return response;
-    }
 }

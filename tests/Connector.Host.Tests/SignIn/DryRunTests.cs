@@ -28,7 +28,7 @@ public sealed class DryRunTests : IAsyncLifetime
         Assert.Contains("4242", html, StringComparison.Ordinal);
         Assert.Contains("Nick", html, StringComparison.Ordinal);
         Assert.Contains("&quot;nickname&quot;", html, StringComparison.Ordinal); // the raw JSON, encoded
-        Assert.DoesNotContain(UpstreamProvider.AccessToken, html, StringComparison.Ordinal);
+        Assert.DoesNotContain(FakeProvider.AccessToken, html, StringComparison.Ordinal);
         Assert.Equal(0, await _host.CountAsync("users"));
         Assert.Equal(0, await _host.CountAsync("user_identities"));
     }
@@ -49,7 +49,7 @@ public sealed class DryRunTests : IAsyncLifetime
     [Fact]
     public async Task DryRun_WithAFailingProvider_ShowsTheProvidersError()
     {
-        _host.Upstream.OnToken(401, """{"error":"invalid_client","error_description":"Bad secret"}""");
+        _host.Upstream.OnTokenJson("""{"error":"invalid_client","error_description":"Bad secret"}""", 401);
 
         var html = await RunAsync(HttpStatusCode.OK);
 

@@ -44,7 +44,7 @@ public sealed class ProviderFailureTests : IAsyncLifetime
     [Fact]
     public async Task RejectedCode_ShowsTokenExchangeFailedWithoutTheProvidersBody()
     {
-        _host.Upstream.OnToken(400, """{"error":"invalid_grant","error_description":"SECRET-ISH provider text"}""");
+        _host.Upstream.OnTokenJson("""{"error":"invalid_grant","error_description":"SECRET-ISH provider text"}""", 400);
         using var browser = _host.NewBrowser();
 
         using var response = await browser.SignInAsync(SignInHost.ConnectorId);
@@ -56,8 +56,8 @@ public sealed class ProviderFailureTests : IAsyncLifetime
     [Fact]
     public async Task FailingUserInfo_ShowsUserInfoFailed()
     {
-        _host.Upstream.OnToken(200, """{"access_token":"at","token_type":"Bearer"}""");
-        _host.Upstream.OnUserInfo(500, """{"message":"boom"}""");
+        _host.Upstream.OnTokenJson("""{"access_token":"at","token_type":"Bearer"}""");
+        _host.Upstream.OnUserInfoJson("""{"message":"boom"}""", 500);
         using var browser = _host.NewBrowser();
 
         using var response = await browser.SignInAsync(SignInHost.ConnectorId);
@@ -79,9 +79,8 @@ public sealed class ProviderFailureTests : IAsyncLifetime
     [Fact]
     public async Task HtmlUserInfo_ShowsInvalidUserInfoResponse()
     {
-        _host.Upstream.OnToken(200, """{"access_token":"at"}""");
-        _host.Upstream.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath("/userinfo").UsingGet())
-            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithHeader("Content-Type", "text/html").WithBody("<html>login</html>"));
+        _host.Upstream.OnTokenJson("""{"access_token":"at"}""");
+        _host.Upstream.OnUserInfo(200, "text/html", "<html>login</html>");
         using var browser = _host.NewBrowser();
 
         using var response = await browser.SignInAsync(SignInHost.ConnectorId);
@@ -95,7 +94,7 @@ public sealed class ProviderFailureTests : IAsyncLifetime
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Contains($"<code>{code}</code>", html, StringComparison.Ordinal);
-        Assert.DoesNotContain(UpstreamProvider.AccessToken, html, StringComparison.Ordinal);
+        Assert.DoesNotContain(FakeProvider.AccessToken, html, StringComparison.Ordinal);
         Assert.Equal(0, await _host.CountAsync("users"));
         Assert.Equal(0, await _host.CountAsync("user_identities"));
         Assert.Equal([code], await _host.AuditOutcomesAsync());

@@ -55,7 +55,7 @@ public sealed partial class SessionTests : IAsyncLifetime
     {
         await using var second = new HostFactory(_host.Database.ConnectionString);
         using var onFirst = _host.NewBrowser();
-        using var onSecond = new Browser(second, onFirst.Cookies); // the same browser, behind a load balancer
+        using var onSecond = second.NewBrowser(onFirst.Cookies); // the same browser, behind a load balancer
         var callback = await Browser.AtProviderAsync(await onFirst.StartAsync(SignInHost.ConnectorId));
 
         using var completed = await onSecond.GetAsync(callback);

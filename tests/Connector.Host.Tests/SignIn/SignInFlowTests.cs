@@ -68,7 +68,7 @@ public sealed class SignInFlowTests : IAsyncLifetime
         Assert.Equal("/account", callback.Headers.Location!.OriginalString);
         var challenge = HttpUtility.ParseQueryString(authorizationUrl.Query)["code_challenge"];
         var form = _host.Upstream.TokenForm();
-        Assert.Equal(UpstreamProvider.Code, form["code"]);
+        Assert.Equal(FakeProvider.Code, form["code"]);
         Assert.Equal("http://localhost/callback/acme", form["redirect_uri"]);
         Assert.Equal(challenge, Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(form["code_verifier"]))));
         var session = callback.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("connectors.session=", StringComparison.Ordinal));

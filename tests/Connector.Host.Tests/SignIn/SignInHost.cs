@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Connector.Host.Tests.Infrastructure;
-using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -27,7 +26,8 @@ public sealed class SignInHost : IAsyncDisposable
 
     public HttpClient Admin { get; }
 
-    public UpstreamProvider Upstream { get; } = new();
+    /// <summary>The provider behind the connector: <c>/authorize</c> sends the browser back with a code; each test sets the rest.</summary>
+    public FakeProvider Upstream { get; } = new();
 
     public static async Task<SignInHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
@@ -47,9 +47,9 @@ public sealed class SignInHost : IAsyncDisposable
             ["enabled"] = enabled,
             ["config"] = new JsonObject
             {
-                ["authorizationEndpoint"] = Upstream.Url + "/authorize",
-                ["tokenEndpoint"] = Upstream.Url + "/token",
-                ["userInfoEndpoint"] = Upstream.Url + "/userinfo",
+                ["authorizationEndpoint"] = Upstream.AuthorizationEndpoint,
+                ["tokenEndpoint"] = Upstream.TokenEndpoint,
+                ["userInfoEndpoint"] = Upstream.UserInfoEndpoint,
                 ["clientId"] = "acme-client",
                 ["clientSecret"] = "acme-secret-value",
                 ["scope"] = "openid profile",
@@ -60,19 +60,12 @@ public sealed class SignInHost : IAsyncDisposable
         Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
     }
 
-    public Browser NewBrowser() => new(Factory);
+    public Browser NewBrowser() => Factory.NewBrowser();
 
-    public async Task<long> CountAsync(string table)
-    {
-        await using var connection = await Database.OpenAsync();
-        return await connection.ExecuteScalarAsync<long>($"SELECT count(*) FROM {table}");
-    }
+    public Task<long> CountAsync(string table) => Database.CountAsync($"SELECT count(*) FROM {table}");
 
-    public async Task<IReadOnlyList<string>> AuditOutcomesAsync(string action = "sign_in")
-    {
-        await using var connection = await Database.OpenAsync();
-        return [.. await connection.QueryAsync<string>("SELECT outcome FROM audit_events WHERE action = @Action ORDER BY id", new { Action = action })];
-    }
+    public Task<IReadOnlyList<string>> AuditOutcomesAsync(string action = "sign_in") =>
+        Database.QueryAsync<string>("SELECT outcome FROM audit_events WHERE action = @Action ORDER BY id", new { Action = action });
 
     public async ValueTask DisposeAsync()
     {

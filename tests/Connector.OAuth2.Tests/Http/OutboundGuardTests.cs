@@ -2,8 +2,6 @@ using System.Net;
 using Connector.OAuth2.Http;
 using Connector.OAuth2.Results;
 using Connector.OAuth2.Tests.Support;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 
 namespace Connector.OAuth2.Tests.Http;
 
@@ -20,8 +18,7 @@ public sealed class OutboundGuardTests : IDisposable
     private int Port => new Uri(_provider.Url).Port;
 
     public OutboundGuardTests() =>
-        _provider.Server.Given(Request.Create().WithPath("/ping").UsingGet())
-            .RespondWith(Response.Create().WithStatusCode(200).WithBody("pong"));
+        _provider.On("GET", "/ping", FakeProvider.Status(200).WithBody("pong"));
 
     [Fact]
     public async Task Localhost_IsRefused_WhenPrivateNetworksAreNotAllowed()

@@ -2,8 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Connector.OAuth2.Configuration;
 using Connector.OAuth2.Tests.Support;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 
 namespace Connector.OAuth2.Tests.Presets;
 
@@ -61,10 +59,10 @@ public sealed class PresetReplayTests : IDisposable
         foreach (var (header, value) in recorded["userInfoRequest"]!["headers"]!.AsObject())
         {
             var expected = value!.GetValue<string>().Replace("<clientId>", Configs.ClientId, StringComparison.Ordinal);
-            Assert.True(FakeProvider.HasHeader(userInfo, header), $"{preset}: {header} missing");
+            Assert.True(userInfo.HasHeader(header), $"{preset}: {header} missing");
             if (!header.Equals("User-Agent", StringComparison.OrdinalIgnoreCase))
             {
-                Assert.Equal(expected, FakeProvider.Header(userInfo, header));
+                Assert.Equal(expected, userInfo.Header(header));
             }
         }
     }
@@ -95,18 +93,15 @@ public sealed class PresetReplayTests : IDisposable
     {
         var token = recorded["tokenResponse"]!;
         var tokenBody = token["body"] is JsonValue raw && raw.TryGetValue<string>(out var text) ? text : token["body"]!.ToJsonString();
-        _provider.Server.Given(Request.Create().WithPath(new Uri(config.TokenEndpoint).AbsolutePath).UsingPost())
-            .RespondWith(Response.Create().WithHeader("Content-Type", token["contentType"]!.GetValue<string>()).WithBody(tokenBody));
+        _provider.On("POST", new Uri(config.TokenEndpoint).AbsolutePath, FakeProvider.Answer(200, token["contentType"]!.GetValue<string>(), tokenBody));
 
         var method = recorded["userInfoRequest"]!["method"]!.GetValue<string>();
-        _provider.Server.Given(Request.Create().WithPath(new Uri(config.UserInfoEndpoint).AbsolutePath).UsingMethod(method))
-            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(recorded["userInfoResponse"]!.ToJsonString()));
+        _provider.On(method, new Uri(config.UserInfoEndpoint).AbsolutePath, FakeProvider.Json(recorded["userInfoResponse"]!.ToJsonString()));
 
         if (config.EmailLookup is { } lookup)
         {
-            _provider.Server.Given(Request.Create().WithPath(new Uri(lookup.Endpoint).AbsolutePath).UsingGet())
-                .RespondWith(Response.Create().WithHeader("Content-Type", "application/json")
-                    .WithBody("""[{"email":"octo@example.com","primary":true,"verified":true,"visibility":"private"}]"""));
+            _provider.On("GET", new Uri(lookup.Endpoint).AbsolutePath,
+                FakeProvider.Json("""[{"email":"octo@example.com","primary":true,"verified":true,"visibility":"private"}]"""));
         }
     }
 

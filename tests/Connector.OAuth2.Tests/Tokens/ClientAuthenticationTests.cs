@@ -22,17 +22,17 @@ public sealed class ClientAuthenticationTests : IDisposable
 
         Assert.False(result.IsError, result.Error?.Message);
         var request = _provider.SingleRequest("/token");
-        var form = FakeProvider.Form(request);
+        var form = request.Form();
         Assert.Equal("authorization_code", form["grant_type"]);
         Assert.Equal("code-abc", form["code"]);
         Assert.Equal(Configs.RedirectUri, form["redirect_uri"]);
         Assert.Equal("verifier-xyz", form["code_verifier"]);
         Assert.Equal(Configs.ClientId, form["client_id"]);
         Assert.Equal(Configs.ClientSecret, form["client_secret"]);
-        Assert.False(FakeProvider.HasHeader(request, "Authorization"));
-        Assert.StartsWith("application/x-www-form-urlencoded", FakeProvider.Header(request, "Content-Type"), StringComparison.Ordinal);
-        Assert.Contains("application/json", FakeProvider.Header(request, "Accept"), StringComparison.Ordinal);
-        Assert.StartsWith("Connectors/", FakeProvider.Header(request, "User-Agent"), StringComparison.Ordinal);
+        Assert.False(request.HasHeader("Authorization"));
+        Assert.StartsWith("application/x-www-form-urlencoded", request.Header("Content-Type"), StringComparison.Ordinal);
+        Assert.Contains("application/json", request.Header("Accept"), StringComparison.Ordinal);
+        Assert.StartsWith("Connectors/", request.Header("User-Agent"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -53,14 +53,14 @@ public sealed class ClientAuthenticationTests : IDisposable
 
         Assert.False(result.IsError, result.Error?.Message);
         var request = _provider.SingleRequest("/token");
-        var header = FakeProvider.Header(request, "Authorization");
+        var header = request.Header("Authorization") ?? "";
         Assert.StartsWith("Basic ", header, StringComparison.Ordinal);
         var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header["Basic ".Length..]));
         var parts = decoded.Split(':');
         Assert.Equal(2, parts.Length); // the ':' inside the id and secret is encoded, only the separator remains
         Assert.Equal(clientId, System.Web.HttpUtility.UrlDecode(parts[0]));
         Assert.Equal(secret, System.Web.HttpUtility.UrlDecode(parts[1]));
-        Assert.False(FakeProvider.Form(request).ContainsKey("client_secret"));
+        Assert.False(request.Form().ContainsKey("client_secret"));
     }
 
     [Theory]
@@ -84,7 +84,7 @@ public sealed class ClientAuthenticationTests : IDisposable
         var result = await _engine.Connector.ExchangeCodeAsync(config, Configs.Exchange(), TestContext.Current.CancellationToken);
 
         Assert.False(result.IsError, result.Error?.Message);
-        var form = FakeProvider.Form(_provider.SingleRequest("/token"));
+        var form = _provider.SingleRequest("/token").Form();
         Assert.Equal("urn:ietf:params:oauth:client-assertion-type:jwt-bearer", form["client_assertion_type"]);
         Assert.False(form.ContainsKey("client_secret"));
         Assert.DoesNotContain(secret, _provider.SingleRequest("/token").RequestMessage!.Body, StringComparison.Ordinal);
@@ -118,7 +118,7 @@ public sealed class ClientAuthenticationTests : IDisposable
         await _engine.Connector.ExchangeCodeAsync(config, Configs.Exchange(), TestContext.Current.CancellationToken);
 
         var jtis = _provider.Requests("/token")
-            .Select(r => FakeProvider.Form(r)["client_assertion"].Split('.')[1])
+            .Select(r => r.Form()["client_assertion"].Split('.')[1])
             .Select(p => JsonDocument.Parse(Base64Url.DecodeFromChars(p)).RootElement.GetProperty("jti").GetString())
             .ToList();
         Assert.Equal(2, jtis.Distinct().Count());
@@ -132,7 +132,7 @@ public sealed class ClientAuthenticationTests : IDisposable
 
         await _engine.Connector.ExchangeCodeAsync(config, Configs.Exchange(), TestContext.Current.CancellationToken);
 
-        Assert.Equal("offline", FakeProvider.Form(_provider.SingleRequest("/token"))["access_type"]);
+        Assert.Equal("offline", _provider.SingleRequest("/token").Form()["access_type"]);
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public sealed class ClientAuthenticationTests : IDisposable
         await _engine.Connector.ExchangeCodeAsync(Configs.For(_provider) with { Pkce = false }, Configs.Exchange(verifier: null),
             TestContext.Current.CancellationToken);
 
-        Assert.False(FakeProvider.Form(_provider.SingleRequest("/token")).ContainsKey("code_verifier"));
+        Assert.False(_provider.SingleRequest("/token").Form().ContainsKey("code_verifier"));
     }
 
     private static byte[] Sign(string algorithm, byte[] key, byte[] data) => algorithm switch

@@ -1,9 +1,6 @@
-using System.Net;
-using System.Net.Sockets;
 using Connector.OAuth2.Results;
 using Connector.OAuth2.Tests.Support;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
+using Connector.Testing.Network;
 
 namespace Connector.OAuth2.Tests.Tokens;
 
@@ -15,46 +12,52 @@ public sealed class OutboundLimitsTests : IDisposable
     public async Task SlowTokenEndpoint_PastTheTimeout_IsProviderTimeout()
     {
         using var engine = new Engine(o => o.Timeout = TimeSpan.FromSeconds(1));
-        _provider.OnToken(200, "application/json", """{"access_token":"late"}""", delay: TimeSpan.FromSeconds(3));
+        var held = _provider.Holds("POST", FakeProvider.TokenPath);
 
         var result = await engine.Connector.ExchangeCodeAsync(Configs.For(_provider), Configs.Exchange(), TestContext.Current.CancellationToken);
 
         Assert.Equal(ConnectorErrorCodes.ProviderTimeout, result.Error?.Code);
+        Assert.True(held.NoneAnswered, "the provider had answered, so the limit did not end the wait");
     }
 
     [Fact]
     public async Task SlowUserInfoEndpoint_PastTheTimeout_IsProviderTimeout()
     {
         using var engine = new Engine(o => o.Timeout = TimeSpan.FromSeconds(1));
-        _provider.OnUserInfo(200, "application/json", """{"id":"1"}""", delay: TimeSpan.FromSeconds(3));
+        var held = _provider.Holds("GET", FakeProvider.UserInfoPath);
 
         var result = await engine.Connector.GetUserInfoAsync(Configs.For(_provider), TestTokens.Bearer("at"), TestContext.Current.CancellationToken);
 
         Assert.Equal(ConnectorErrorCodes.ProviderTimeout, result.Error?.Code);
+        Assert.True(held.NoneAnswered, "the provider had answered, so the limit did not end the wait");
     }
 
     [Fact]
     public async Task CallerCancellation_PropagatesInsteadOfBecomingAnError()
     {
         using var engine = new Engine();
-        _provider.OnToken(200, "application/json", """{"access_token":"late"}""", delay: TimeSpan.FromSeconds(3));
+        var held = _provider.Holds("POST", FakeProvider.TokenPath);
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        cancellation.CancelAfter(TimeSpan.FromMilliseconds(200));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            engine.Connector.ExchangeCodeAsync(Configs.For(_provider), Configs.Exchange(), cancellation.Token));
+        var exchange = engine.Connector.ExchangeCodeAsync(Configs.For(_provider), Configs.Exchange(), cancellation.Token);
+        await held.ArrivalOf(1); // cancelled while the request is at the provider, not before it left
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => exchange);
     }
 
     [Fact]
     public async Task UserInfoCallerCancellation_PropagatesInsteadOfBecomingAnError()
     {
         using var engine = new Engine();
-        _provider.OnUserInfo(200, "application/json", """{"id":"1"}""", delay: TimeSpan.FromSeconds(3));
+        var held = _provider.Holds("GET", FakeProvider.UserInfoPath);
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        cancellation.CancelAfter(TimeSpan.FromMilliseconds(200));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            engine.Connector.GetUserInfoAsync(Configs.For(_provider), TestTokens.Bearer("at"), cancellation.Token));
+        var userInfo = engine.Connector.GetUserInfoAsync(Configs.For(_provider), TestTokens.Bearer("at"), cancellation.Token);
+        await held.ArrivalOf(1);
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => userInfo);
     }
 
     [Fact]
@@ -73,7 +76,7 @@ public sealed class OutboundLimitsTests : IDisposable
     public async Task UnreachableTokenEndpoint_IsTokenExchangeFailed()
     {
         using var engine = new Engine();
-        var config = Configs.For(_provider) with { TokenEndpoint = $"http://127.0.0.1:{ClosedPort()}/token" };
+        var config = Configs.For(_provider) with { TokenEndpoint = LoopbackPort.ClosedUrl() + "/token" };
 
         var result = await engine.Connector.ExchangeCodeAsync(config, Configs.Exchange(), TestContext.Current.CancellationToken);
 
@@ -85,8 +88,7 @@ public sealed class OutboundLimitsTests : IDisposable
     public async Task RedirectFromTheTokenEndpoint_IsNotFollowed()
     {
         using var engine = new Engine();
-        _provider.Server.Given(Request.Create().WithPath("/token").UsingPost())
-            .RespondWith(Response.Create().WithStatusCode(302).WithHeader("Location", _provider.Url + "/elsewhere"));
+        _provider.OnToken(FakeProvider.Redirect(_provider.Url + "/elsewhere"));
 
         var result = await engine.Connector.ExchangeCodeAsync(Configs.For(_provider), Configs.Exchange(), TestContext.Current.CancellationToken);
 
@@ -99,24 +101,13 @@ public sealed class OutboundLimitsTests : IDisposable
     public async Task CookiesSetByAProvider_AreNeverSentBack()
     {
         using var engine = new Engine();
-        _provider.Server.Given(Request.Create().WithPath("/token").UsingPost())
-            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json")
-                .WithHeader("Set-Cookie", "sid=tracked; Path=/").WithBody("""{"access_token":"at"}"""));
+        _provider.OnToken(FakeProvider.Json("""{"access_token":"at"}""").WithHeader("Set-Cookie", "sid=tracked; Path=/"));
         _provider.OnUserInfoJson("""{"id":"1"}""");
 
         var result = await engine.Connector.CompleteSignInAsync(Configs.For(_provider), Configs.Exchange(), TestContext.Current.CancellationToken);
 
         Assert.False(result.IsError, result.Error?.Message);
-        Assert.False(FakeProvider.HasHeader(_provider.SingleRequest("/userinfo"), "Cookie"));
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
+        Assert.False(_provider.SingleRequest("/userinfo").HasHeader("Cookie"));
     }
 
     public void Dispose() => _provider.Dispose();

@@ -1,7 +1,5 @@
 using Connector.OAuth2.Results;
 using Connector.OAuth2.Tests.Support;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 
 namespace Connector.OAuth2.Tests.UserInfo;
 
@@ -21,16 +19,15 @@ public sealed class UserInfoClientTests : IDisposable
         Assert.Equal("Ada", result.Value.GetProperty("name").GetString());
         var request = _provider.SingleRequest("/userinfo");
         Assert.Equal("GET", request.RequestMessage!.Method);
-        Assert.Equal("Bearer at-777", FakeProvider.Header(request, "Authorization"));
-        Assert.Contains("application/json", FakeProvider.Header(request, "Accept"), StringComparison.Ordinal);
-        Assert.StartsWith("Connectors/", FakeProvider.Header(request, "User-Agent"), StringComparison.Ordinal);
+        Assert.Equal("Bearer at-777", request.Header("Authorization"));
+        Assert.Contains("application/json", request.Header("Accept"), StringComparison.Ordinal);
+        Assert.StartsWith("Connectors/", request.Header("User-Agent"), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task QueryStringOnTheEndpoint_IsKept()
     {
-        _provider.Server.Given(Request.Create().WithPath("/me").UsingGet())
-            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody("""{"id":"7"}"""));
+        _provider.On("GET", "/me", FakeProvider.Json("""{"id":"7"}"""));
         var config = Configs.For(_provider) with { UserInfoEndpoint = _provider.Url + "/me?fields=id,name,email" };
 
         var result = await _engine.Connector.GetUserInfoAsync(config, TestTokens.Bearer("at"), TestContext.Current.CancellationToken);
@@ -42,9 +39,8 @@ public sealed class UserInfoClientTests : IDisposable
     [Fact]
     public async Task Unauthorized_IsUserInfoFailedWithTheBearerError()
     {
-        _provider.Server.Given(Request.Create().WithPath("/userinfo").UsingGet())
-            .RespondWith(Response.Create().WithStatusCode(401)
-                .WithHeader("WWW-Authenticate", "Bearer realm=\"api\", error=\"invalid_token\", error_description=\"expired\""));
+        _provider.OnUserInfo(FakeProvider.Status(401)
+            .WithHeader("WWW-Authenticate", "Bearer realm=\"api\", error=\"invalid_token\", error_description=\"expired\""));
 
         var result = await GetAsync();
 
@@ -58,10 +54,7 @@ public sealed class UserInfoClientTests : IDisposable
     [Fact]
     public async Task ServerErrorOnce_IsRetriedOnceAndSucceeds()
     {
-        _provider.Server.Given(Request.Create().WithPath("/userinfo").UsingGet()).InScenario("flaky").WillSetStateTo("recovered")
-            .RespondWith(Response.Create().WithStatusCode(502));
-        _provider.Server.Given(Request.Create().WithPath("/userinfo").UsingGet()).InScenario("flaky").WhenStateIs("recovered")
-            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody("""{"id":"1"}"""));
+        _provider.OnceThen("GET", FakeProvider.UserInfoPath, FakeProvider.Status(502), FakeProvider.Json("""{"id":"1"}"""));
 
         var result = await GetAsync();
 

@@ -1,7 +1,5 @@
 using Connector.OAuth2.Configuration;
 using Connector.OAuth2.Tests.Support;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 
 namespace Connector.OAuth2.Tests.UserInfo;
 
@@ -24,17 +22,16 @@ public sealed class UserInfoRequestOptionsTests : IDisposable
 
         Assert.False(result.IsError, result.Error?.Message);
         var request = _provider.SingleRequest("/userinfo");
-        Assert.Equal(Configs.ClientId, FakeProvider.Header(request, "Client-Id"));
-        Assert.Equal("2022-11-28", FakeProvider.Header(request, "X-Api-Version"));
-        Assert.Equal("Bearer at", FakeProvider.Header(request, "Authorization"));
+        Assert.Equal(Configs.ClientId, request.Header("Client-Id"));
+        Assert.Equal("2022-11-28", request.Header("X-Api-Version"));
+        Assert.Equal("Bearer at", request.Header("Authorization"));
     }
 
     [Fact]
     public async Task PostMethod_SendsAPostWithoutBodyOrContentType()
     {
         // Dropbox's users/get_current_account rejects a form Content-Type.
-        _provider.Server.Given(Request.Create().WithPath("/userinfo").UsingPost())
-            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody("""{"account_id":"dbid:1"}"""));
+        _provider.On("POST", FakeProvider.UserInfoPath, FakeProvider.Json("""{"account_id":"dbid:1"}"""));
         var config = Configs.For(_provider) with { UserInfoMethod = "POST" };
 
         var result = await _engine.Connector.GetUserInfoAsync(config, TestTokens.Bearer("at"), TestContext.Current.CancellationToken);
@@ -42,7 +39,7 @@ public sealed class UserInfoRequestOptionsTests : IDisposable
         Assert.False(result.IsError, result.Error?.Message);
         var request = _provider.SingleRequest("/userinfo");
         Assert.Equal("POST", request.RequestMessage!.Method);
-        Assert.False(FakeProvider.HasHeader(request, "Content-Type"));
+        Assert.False(request.HasHeader("Content-Type"));
         Assert.True(string.IsNullOrEmpty(request.RequestMessage.Body));
     }
 
@@ -64,7 +61,7 @@ public sealed class UserInfoRequestOptionsTests : IDisposable
         Assert.Equal("offline", query["access_type"]);
         Assert.Equal("42", query["orgIds"]); // sent as written, not snake_cased
         Assert.Null(query["token_access_type"]);
-        var form = FakeProvider.Form(_provider.SingleRequest("/token"));
+        var form = _provider.SingleRequest("/token").Form();
         Assert.Equal("offline", form["token_access_type"]);
         Assert.False(form.ContainsKey("access_type"));
         Assert.False(form.ContainsKey("orgIds"));
@@ -75,12 +72,11 @@ public sealed class UserInfoRequestOptionsTests : IDisposable
     {
         _provider.OnTokenJson("""{"access_token":"at"}""");
         _provider.OnUserInfoJson("""{"id":58001234,"login":"octo","email":null}""");
-        _provider.Server.Given(Request.Create().WithPath("/user/emails").UsingGet())
-            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody("""
-                [{"email":"old@example.com","primary":false,"verified":true},
-                 {"email":"unverified@example.com","primary":true,"verified":false},
-                 {"email":"octo@example.com","primary":true,"verified":true}]
-                """));
+        _provider.On("GET", "/user/emails", FakeProvider.Json("""
+            [{"email":"old@example.com","primary":false,"verified":true},
+             {"email":"unverified@example.com","primary":true,"verified":false},
+             {"email":"octo@example.com","primary":true,"verified":true}]
+            """));
         var config = Configs.For(_provider) with
         {
             EmailLookup = new EmailLookup { Endpoint = _provider.Url + "/user/emails" },
@@ -93,8 +89,8 @@ public sealed class UserInfoRequestOptionsTests : IDisposable
         Assert.Equal("octo@example.com", result.Value.Profile.Email);
         Assert.True(result.Value.Profile.EmailVerified);
         var lookup = _provider.SingleRequest("/user/emails");
-        Assert.Equal("Bearer at", FakeProvider.Header(lookup, "Authorization"));
-        Assert.Equal("2022-11-28", FakeProvider.Header(lookup, "X-GitHub-Api-Version"));
+        Assert.Equal("Bearer at", lookup.Header("Authorization"));
+        Assert.Equal("2022-11-28", lookup.Header("X-GitHub-Api-Version"));
     }
 
     [Fact]
@@ -102,9 +98,7 @@ public sealed class UserInfoRequestOptionsTests : IDisposable
     {
         _provider.OnTokenJson("""{"access_token":"at"}""");
         _provider.OnUserInfoJson("""{"id":1}""");
-        _provider.Server.Given(Request.Create().WithPath("/user/emails").UsingGet())
-            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json")
-                .WithBody("""[{"email":"someone@example.com","primary":true,"verified":false}]"""));
+        _provider.On("GET", "/user/emails", FakeProvider.Json("""[{"email":"someone@example.com","primary":true,"verified":false}]"""));
         var config = Configs.For(_provider) with { EmailLookup = new EmailLookup { Endpoint = _provider.Url + "/user/emails" } };
 
         var result = await _engine.Connector.CompleteSignInAsync(config, Configs.Exchange(), TestContext.Current.CancellationToken);
@@ -118,7 +112,7 @@ public sealed class UserInfoRequestOptionsTests : IDisposable
     {
         _provider.OnTokenJson("""{"access_token":"at"}""");
         _provider.OnUserInfoJson("""{"id":1}""");
-        _provider.Server.Given(Request.Create().WithPath("/user/emails").UsingGet()).RespondWith(Response.Create().WithStatusCode(403));
+        _provider.On("GET", "/user/emails", FakeProvider.Status(403));
         var config = Configs.For(_provider) with { EmailLookup = new EmailLookup { Endpoint = _provider.Url + "/user/emails" } };
 
         var result = await _engine.Connector.CompleteSignInAsync(config, Configs.Exchange(), TestContext.Current.CancellationToken);

@@ -21,17 +21,16 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
     private PostgresCluster _cluster = null!;
     private ScriptedProvider _provider = null!;
     private ResilienceHost _host = null!;
-    private Rows _rows = null!;
+    private TestDatabase _database = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
         _cluster = await PostgresCluster.StartNewAsync();
-        var connectionString = await _cluster.CreateDatabaseAsync();
-        _rows = new Rows(connectionString);
-        _provider = await ScriptedProvider.StartAsync();
-        _host = new ResilienceHost(connectionString);
+        _database = await _cluster.CreateDatabaseAsync();
+        _provider = new ScriptedProvider();
+        _host = new ResilienceHost(_database.ConnectionString);
         using var admin = _host.CreateAdminClient();
         await ConnectorSetup.CreateAsync(admin, ConnectorId, _provider.Url + "/authorize", _provider.Url + "/token", _provider.Url + "/userinfo", _host.Log);
     }
@@ -40,8 +39,8 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
     {
         _recorded.Dispose();
         await _host.DisposeAsync();
-        await _provider.DisposeAsync();
-        await _cluster.DisposeAsync();
+        _provider.Dispose();
+        await _cluster.DisposeAsync(); // the database goes with its cluster
     }
 
     [Fact]
@@ -51,7 +50,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         using var stopLoad = new CancellationTokenSource();
         var load = Enumerable.Range(0, Workers).Select(worker => Task.Run(() => SignInLoopAsync(worker, outcomes, stopLoad.Token), Ct)).ToArray();
         await WaitUntilAsync(() => outcomes.Count(o => o.Status == HttpStatusCode.Redirect) >= 100, "100 sign-ins under load before the outage");
-        using var acrossTheOutage = new Browser(_host);
+        using var acrossTheOutage = _host.NewBrowser();
         var parkedCallback = await ProviderCallbackAsync(acrossTheOutage, "across-the-outage", 1);
 
         await _cluster.StopAsync();
@@ -101,11 +100,11 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         // Begun once /readyz said 200: every one succeeds, on the same host, with no restart.
         Assert.Empty(all.Where(o => o.StartedAt > recovered && o.Status != HttpStatusCode.Redirect).Select(o => $"{o.Step}: {(int)o.Status}"));
         TestContext.Current.TestOutputHelper?.WriteLine(string.Join(", ", all.GroupBy(o => $"{o.Step} {(int)o.Status}").Select(g => $"{g.Key}: {g.Count()}")));
-        Assert.Equal(0, await _rows.PartialRowsAsync());
+        Assert.Equal(0, await _database.PartialRowsAsync());
         var signedIn = all.Where(o => o.Status == HttpStatusCode.Redirect).Select(o => o.Subject).Append("across-the-outage").ToHashSet();
-        var stored = (await _rows.QueryAsync<string>($"SELECT subject FROM user_identities WHERE connector_id = '{ConnectorId}'")).ToHashSet();
+        var stored = (await _database.QueryAsync<string>($"SELECT subject FROM user_identities WHERE connector_id = '{ConnectorId}'")).ToHashSet();
         Assert.Superset(signedIn, stored);
-        Assert.Equal(await _rows.CountAsync("SELECT count(*) FROM users"), stored.Count);
+        Assert.Equal(await _database.CountAsync("SELECT count(*) FROM users"), stored.Count);
     }
 
     [Fact]
@@ -122,8 +121,8 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         var after = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => SignInAsync($"warm-{i}", 2)));
 
         Assert.All(after, o => Assert.Equal(HttpStatusCode.Redirect, o.Status));
-        Assert.Equal(40, await _rows.CountAsync("SELECT count(*) FROM user_identities WHERE profile->>'name' LIKE '% v2'"));
-        Assert.Equal(0, await _rows.PartialRowsAsync());
+        Assert.Equal(40, await _database.CountAsync("SELECT count(*) FROM user_identities WHERE profile->>'name' LIKE '% v2'"));
+        Assert.Equal(0, await _database.PartialRowsAsync());
     }
 
     private async Task SignInLoopAsync(int worker, ConcurrentQueue<Outcome> outcomes, CancellationToken stop)
@@ -140,14 +139,14 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
     private async Task<Outcome> SignInAsync(string subject, int version)
     {
         var startedAt = Stopwatch.GetTimestamp();
-        using var browser = new Browser(_host);
+        using var browser = _host.NewBrowser();
         using var start = await browser.GetAsync($"/sign-in/{ConnectorId}");
         if (start.StatusCode != HttpStatusCode.Redirect)
         {
             return await Outcome.FromAsync("start", subject, startedAt, start);
         }
 
-        var callback = await Browser.AtProviderAsync(new Uri(start.Headers.Location + "&login_hint=" + Uri.EscapeDataString(ScriptedProvider.Hint(subject, version))));
+        var callback = await Browser.AtProviderAsync(ScriptedProvider.As(start.Headers.Location!, subject, version));
         using var end = await browser.GetAsync(callback);
         return await Outcome.FromAsync("callback", subject, startedAt, end);
     }
@@ -155,7 +154,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
     private static async Task<string> ProviderCallbackAsync(Browser browser, string subject, int version)
     {
         var start = await browser.StartAsync(ConnectorId);
-        return await Browser.AtProviderAsync(new Uri(start + "&login_hint=" + Uri.EscapeDataString(ScriptedProvider.Hint(subject, version))));
+        return await Browser.AtProviderAsync(ScriptedProvider.As(start, subject, version));
     }
 
     /// <summary>Waits for the load to reach a state: re-checked after each recorded outcome, never on a clock.</summary>

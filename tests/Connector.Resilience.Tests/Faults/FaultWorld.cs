@@ -17,13 +17,12 @@ public sealed class FaultWorld(SharedCluster shared) : IAsyncLifetime
 
     public HttpClient Admin { get; private set; } = null!;
 
-    public Rows Rows { get; private set; } = null!;
+    public TestDatabase Database { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
     {
-        var connectionString = await shared.Cluster.CreateDatabaseAsync();
-        Rows = new Rows(connectionString);
-        Host = new ResilienceHost(connectionString, new Dictionary<string, string?>
+        Database = await shared.Cluster.CreateDatabaseAsync();
+        Host = new ResilienceHost(Database.ConnectionString, new Dictionary<string, string?>
         {
             ["Connectors:Outbound:TimeoutSeconds"] = "1",
             ["Connectors:Outbound:MaxResponseBytes"] = MaxResponseBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -31,11 +30,12 @@ public sealed class FaultWorld(SharedCluster shared) : IAsyncLifetime
         Admin = Host.CreateAdminClient();
     }
 
-    /// <summary>A new connector whose endpoints are the provider's, or the given ones.</summary>
-    public async Task<string> ConnectorAsync(string providerUrl, string? tokenUrl = null, string? userInfoUrl = null)
+    /// <summary>A new connector whose endpoints are the provider's, but for the one at <paramref name="movedPath"/>, which is on <paramref name="movedTo"/>.</summary>
+    public async Task<string> ConnectorAsync(string providerUrl, string? movedPath = null, string? movedTo = null)
     {
         var id = $"fault-{Interlocked.Increment(ref _connectors)}";
-        await ConnectorSetup.CreateAsync(Admin, id, providerUrl + "/authorize", tokenUrl ?? providerUrl + "/token", userInfoUrl ?? providerUrl + "/userinfo", Host.Log);
+        string At(string path) => (path == movedPath ? movedTo : providerUrl) + path;
+        await ConnectorSetup.CreateAsync(Admin, id, At(FakeProvider.AuthorizePath), At(FakeProvider.TokenPath), At(FakeProvider.UserInfoPath), Host.Log);
         return id;
     }
 
@@ -43,9 +43,9 @@ public sealed class FaultWorld(SharedCluster shared) : IAsyncLifetime
     public async Task AssertFailedAsync(HttpResponseMessage response, string connectorId, string code, HttpStatusCode status = HttpStatusCode.BadGateway)
     {
         var html = await Pages.AssertErrorPageAsync(response, status, code);
-        Assert.DoesNotContain(FaultyProvider.AccessToken, html, StringComparison.Ordinal);
-        Assert.Equal(0, await Rows.CountAsync($"SELECT count(*) FROM user_identities WHERE connector_id = '{connectorId}'"));
-        Assert.Equal([code], await Rows.QueryAsync<string>(
+        Assert.DoesNotContain(FakeProvider.AccessToken, html, StringComparison.Ordinal);
+        Assert.Equal(0, await Database.CountAsync($"SELECT count(*) FROM user_identities WHERE connector_id = '{connectorId}'"));
+        Assert.Equal([code], await Database.QueryAsync<string>(
             $"SELECT outcome FROM audit_events WHERE action = 'sign_in' AND target = '{connectorId}' ORDER BY id"));
     }
 
@@ -55,6 +55,11 @@ public sealed class FaultWorld(SharedCluster shared) : IAsyncLifetime
         if (Host is not null)
         {
             await Host.DisposeAsync();
+        }
+
+        if (Database is not null)
+        {
+            await Database.DisposeAsync();
         }
     }
 }

@@ -10,44 +10,33 @@ namespace Connector.Resilience.Tests.Faults;
 /// </summary>
 public sealed class ProviderAnswerTests(FaultWorld world) : IClassFixture<FaultWorld>, IDisposable
 {
-    private readonly FaultyProvider _provider = new();
+    private readonly FakeProvider _provider = new();
 
     public void Dispose() => _provider.Dispose();
 
-    [Fact]
-    public async Task TokenAnswerCutShortOfItsContentLength_ShowsTokenExchangeFailed()
+    [Theory]
+    [InlineData(FakeProvider.TokenPath, "access_token", "token_exchange_failed")]
+    [InlineData(FakeProvider.UserInfoPath, "sub", "userinfo_failed")]
+    public async Task AnswerCutShortOfItsContentLength_ShowsThatStepFailed(string path, string field, string code)
     {
-        using var cut = new TruncatingServer("""{"access_token":"cut""", promisedLength: 200);
-        var id = await world.ConnectorAsync(_provider.Url, tokenUrl: cut.Url + "/token");
-        using var browser = new Browser(world.Host);
+        _provider.WorksUpTo(path);
+        using var cut = new TruncatingServer($$"""{"{{field}}":"cut""", promisedLength: 200);
+        var id = await world.ConnectorAsync(_provider.Url, movedPath: path, movedTo: cut.Url);
+        using var browser = world.Host.NewBrowser();
 
         using var response = await browser.SignInAsync(id);
 
-        await world.AssertFailedAsync(response, id, "token_exchange_failed");
-        Assert.Equal(1, cut.Requests);
-    }
-
-    [Fact]
-    public async Task UserInfoAnswerCutShortOfItsContentLength_ShowsUserInfoFailed()
-    {
-        _provider.GoodToken();
-        using var cut = new TruncatingServer("""{"sub":"cut""", promisedLength: 200);
-        var id = await world.ConnectorAsync(_provider.Url, userInfoUrl: cut.Url + "/userinfo");
-        using var browser = new Browser(world.Host);
-
-        using var response = await browser.SignInAsync(id);
-
-        await world.AssertFailedAsync(response, id, "userinfo_failed");
+        await world.AssertFailedAsync(response, id, code);
         Assert.Equal(1, cut.Requests);
     }
 
     [Fact]
     public async Task TokenAnswerWithAMalformedChunk_ShowsInvalidTokenResponse()
     {
-        _provider.OnToken(FaultyProvider.Json("""{"access_token":"0123456789abcdef0123456789abcdef","token_type":"Bearer"}""")
+        _provider.OnToken(FakeProvider.Json("""{"access_token":"0123456789abcdef0123456789abcdef","token_type":"Bearer"}""")
             .WithFault(FaultType.MALFORMED_RESPONSE_CHUNK));
         var id = await world.ConnectorAsync(_provider.Url);
-        using var browser = new Browser(world.Host);
+        using var browser = world.Host.NewBrowser();
 
         using var response = await browser.SignInAsync(id);
 
@@ -57,76 +46,46 @@ public sealed class ProviderAnswerTests(FaultWorld world) : IClassFixture<FaultW
     [Fact]
     public async Task EmptyUserInfoAnswer_ShowsInvalidUserInfoResponse()
     {
-        _provider.GoodToken();
-        _provider.OnUserInfo(FaultyProvider.Json("""{"sub":"never-sent"}""").WithFault(FaultType.EMPTY_RESPONSE));
+        _provider.AnswersAt(FakeProvider.UserInfoPath, FakeProvider.Json("""{"sub":"never-sent"}""").WithFault(FaultType.EMPTY_RESPONSE));
         var id = await world.ConnectorAsync(_provider.Url);
-        using var browser = new Browser(world.Host);
+        using var browser = world.Host.NewBrowser();
 
         using var response = await browser.SignInAsync(id);
 
         await world.AssertFailedAsync(response, id, "invalid_userinfo_response");
     }
 
-    [Fact]
-    public async Task OversizedTokenAnswer_ShowsInvalidTokenResponse()
+    [Theory]
+    [InlineData(FakeProvider.TokenPath, "access_token", "invalid_token_response")]
+    [InlineData(FakeProvider.UserInfoPath, "sub", "invalid_userinfo_response")]
+    public async Task OversizedAnswer_ShowsThatStepsInvalidResponse(string path, string field, string code)
     {
-        _provider.OnToken(FaultyProvider.Json($$"""{"access_token":"big","padding":"{{new string('x', 4 * FaultWorld.MaxResponseBytes)}}"}"""));
+        _provider.AnswersAt(path, FakeProvider.Json($$"""{"{{field}}":"big","padding":"{{new string('x', 4 * FaultWorld.MaxResponseBytes)}}"}"""));
         var id = await world.ConnectorAsync(_provider.Url);
-        using var browser = new Browser(world.Host);
+        using var browser = world.Host.NewBrowser();
 
         using var response = await browser.SignInAsync(id);
 
-        await world.AssertFailedAsync(response, id, "invalid_token_response");
+        await world.AssertFailedAsync(response, id, code);
     }
 
-    [Fact]
-    public async Task OversizedUserInfoAnswer_ShowsInvalidUserInfoResponse()
+    [Theory]
+    [InlineData(FakeProvider.TokenPath, "access_token", "invalid_token_response")]
+    [InlineData(FakeProvider.UserInfoPath, "sub", "invalid_userinfo_response")]
+    public async Task GzipBombAsTheAnswer_ShowsThatStepsInvalidResponse_WithoutInflatingIt(string path, string field, string code)
     {
-        _provider.GoodToken();
-        _provider.OnUserInfo(FaultyProvider.Json($$"""{"sub":"big","padding":"{{new string('x', 4 * FaultWorld.MaxResponseBytes)}}"}"""));
+        var bomb = GzipBomb.Create($$"""{"{{field}}":"bomb","padding":" """, """ "}""");
+        _provider.AnswersAt(path, Response.Create().WithHeader("Content-Type", "application/json").WithHeader("Content-Encoding", "gzip").WithBody(bomb.Compressed));
         var id = await world.ConnectorAsync(_provider.Url);
-        using var browser = new Browser(world.Host);
-
-        using var response = await browser.SignInAsync(id);
-
-        await world.AssertFailedAsync(response, id, "invalid_userinfo_response");
-    }
-
-    [Fact]
-    public async Task GzipBombAsTheTokenAnswer_ShowsInvalidTokenResponse_WithoutInflatingIt()
-    {
-        var bomb = GzipBomb.Create("""{"access_token":"bomb","padding":" """, """ "}""");
-        _provider.OnToken(Response.Create().WithHeader("Content-Type", "application/json").WithHeader("Content-Encoding", "gzip").WithBody(bomb.Compressed));
-        var id = await world.ConnectorAsync(_provider.Url);
-        using var browser = new Browser(world.Host);
+        using var browser = world.Host.NewBrowser();
         var callback = await Browser.AtProviderAsync(await browser.StartAsync(id));
 
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         using var response = await browser.GetAsync(callback);
         allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
 
-        await world.AssertFailedAsync(response, id, "invalid_token_response");
-        await AssertServedCompressedAsync(HttpMethod.Post, "/token", bomb);
-        Assert.True(allocated < bomb.InflatedLength / 4, $"The sign-in allocated {allocated:N0} bytes for a {bomb.InflatedLength:N0}-byte bomb.");
-        TestContext.Current.TestOutputHelper?.WriteLine($"{bomb.Compressed.Length:N0} bytes inflating to {bomb.InflatedLength:N0}; the sign-in allocated {allocated:N0}");
-    }
-
-    [Fact]
-    public async Task GzipBombAsTheUserInfoAnswer_ShowsInvalidUserInfoResponse_WithoutInflatingIt()
-    {
-        var bomb = GzipBomb.Create("""{"sub":"bomb","padding":" """, """ "}""");
-        _provider.GoodToken();
-        _provider.OnUserInfo(Response.Create().WithHeader("Content-Type", "application/json").WithHeader("Content-Encoding", "gzip").WithBody(bomb.Compressed));
-        var id = await world.ConnectorAsync(_provider.Url);
-        using var browser = new Browser(world.Host);
-        var callback = await Browser.AtProviderAsync(await browser.StartAsync(id));
-
-        var allocated = GC.GetTotalAllocatedBytes(precise: true);
-        using var response = await browser.GetAsync(callback);
-        allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
-
-        await world.AssertFailedAsync(response, id, "invalid_userinfo_response");
-        await AssertServedCompressedAsync(HttpMethod.Get, "/userinfo", bomb);
+        await world.AssertFailedAsync(response, id, code);
+        await AssertServedCompressedAsync(new HttpMethod(ProviderSteps.MethodOf(path)), path, bomb);
         Assert.True(allocated < bomb.InflatedLength / 4, $"The sign-in allocated {allocated:N0} bytes for a {bomb.InflatedLength:N0}-byte bomb.");
         TestContext.Current.TestOutputHelper?.WriteLine($"{bomb.Compressed.Length:N0} bytes inflating to {bomb.InflatedLength:N0}; the sign-in allocated {allocated:N0}");
     }

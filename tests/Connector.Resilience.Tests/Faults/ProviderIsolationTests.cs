@@ -16,28 +16,29 @@ public sealed class ProviderIsolationTests(SharedCluster shared) : IAsyncLifetim
 
     private ScriptedProvider _stuckProvider = null!;
     private ScriptedProvider _healthyProvider = null!;
+    private TestDatabase _database = null!;
     private ResilienceHost _host = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
-        var connectionString = await shared.Cluster.CreateDatabaseAsync();
-        _stuckProvider = await ScriptedProvider.StartAsync();
-        _stuckProvider.HeldTarget = Stuck;
-        _healthyProvider = await ScriptedProvider.StartAsync();
+        _database = await shared.Cluster.CreateDatabaseAsync();
+        _stuckProvider = new ScriptedProvider();
+        _healthyProvider = new ScriptedProvider();
         // Longer than the test holds the stuck provider: its sign-ins are to wait, not to time out.
-        _host = new ResilienceHost(connectionString, new Dictionary<string, string?> { ["Connectors:Outbound:TimeoutSeconds"] = "60" });
+        _host = new ResilienceHost(_database.ConnectionString, new Dictionary<string, string?> { ["Connectors:Outbound:TimeoutSeconds"] = "60" });
         using var admin = _host.CreateAdminClient();
-        await ConnectorSetup.CreateAsync(admin, "stuck", _stuckProvider.Url + "/authorize", _stuckProvider.Url + "/held/token", _stuckProvider.Url + "/userinfo", _host.Log);
+        await ConnectorSetup.CreateAsync(admin, "stuck", _stuckProvider.Url + "/authorize", _stuckProvider.Url + ScriptedProvider.HeldTokenPath, _stuckProvider.Url + "/userinfo", _host.Log);
         await ConnectorSetup.CreateAsync(admin, "healthy", _healthyProvider.Url + "/authorize", _healthyProvider.Url + "/token", _healthyProvider.Url + "/userinfo", _host.Log);
     }
 
     public async ValueTask DisposeAsync()
     {
         await _host.DisposeAsync();
-        await _stuckProvider.DisposeAsync();
-        await _healthyProvider.DisposeAsync();
+        _stuckProvider.Dispose();
+        _healthyProvider.Dispose();
+        await _database.DisposeAsync();
     }
 
     [Fact]
@@ -54,7 +55,7 @@ public sealed class ProviderIsolationTests(SharedCluster shared) : IAsyncLifetim
         }
 
         var stuckStillWaiting = stuck.Count(task => !task.IsCompleted);
-        _stuckProvider.Release();
+        _stuckProvider.Held.Release();
         var stuckResults = await Task.WhenAll(stuck).WaitAsync(TimeSpan.FromSeconds(60), Ct);
 
         Assert.All(healthy, status => Assert.Equal(HttpStatusCode.Redirect, status));
@@ -66,17 +67,17 @@ public sealed class ProviderIsolationTests(SharedCluster shared) : IAsyncLifetim
 
     private async Task<HttpStatusCode> SignInAsync(string connectorId, string subject)
     {
-        using var browser = new Browser(_host);
+        using var browser = _host.NewBrowser();
         var start = await browser.StartAsync(connectorId);
-        var callback = await Browser.AtProviderAsync(new Uri(start + "&login_hint=" + Uri.EscapeDataString(ScriptedProvider.Hint(subject, 1))));
+        var callback = await Browser.AtProviderAsync(ScriptedProvider.As(start, subject, 1));
         using var response = await browser.GetAsync(callback);
         return response.StatusCode;
     }
 
-    /// <summary>Every stuck callback has reached the provider's token endpoint (bounded wait on a real server).</summary>
+    /// <summary>Every stuck callback has reached the provider's token endpoint (an event, bounded so a regression fails, never hangs).</summary>
     private async Task WaitUntilHeldAsync()
     {
-        await _stuckProvider.AllHeld.WaitAsync(TimeSpan.FromSeconds(30), Ct); // bounded: a regression fails, never hangs
-        Assert.Equal(Stuck, _stuckProvider.Held);
+        await _stuckProvider.Held.ArrivalOf(Stuck);
+        Assert.Equal(Stuck, _stuckProvider.Held.Waiting);
     }
 }

@@ -1,13 +1,14 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using Connector.Testing.Logging;
 
 namespace Connector.Resilience.Tests.Infrastructure;
 
 /// <summary>Registers connectors through the admin API, as an operator would.</summary>
 public static class ConnectorSetup
 {
-    public static async Task CreateAsync(HttpClient admin, string id, string authorizationEndpoint, string tokenEndpoint, string userInfoEndpoint, ErrorLog? log = null)
+    public static async Task CreateAsync(HttpClient admin, string id, string authorizationEndpoint, string tokenEndpoint, string userInfoEndpoint, CapturedLogs? log = null)
     {
         var body = new JsonObject
         {

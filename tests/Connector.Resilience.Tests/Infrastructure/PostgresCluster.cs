@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-using Dapper;
+using Connector.Testing.Network;
 using Npgsql;
 
 namespace Connector.Resilience.Tests.Infrastructure;
@@ -35,7 +33,7 @@ public sealed class PostgresCluster : IAsyncDisposable
     {
         var bin = BinDirectory();
         var dir = Directory.CreateTempSubdirectory("connectors-resilience-pg.").FullName;
-        var cluster = new PostgresCluster(bin, dir, FreePort());
+        var cluster = new PostgresCluster(bin, dir, LoopbackPort.Free());
         try
         {
             await RunAsync("chown", "postgres:postgres", dir);
@@ -66,13 +64,8 @@ public sealed class PostgresCluster : IAsyncDisposable
     /// <summary>A fast shutdown: open sessions are ended, as when a database server is restarted under load.</summary>
     public Task StopAsync() => AsPostgresAsync("pg_ctl", "-D", DataDir, "-m", "fast", "-w", "-t", "30", "stop");
 
-    public async Task<string> CreateDatabaseAsync()
-    {
-        var name = $"connectors_resilience_{Guid.NewGuid():N}";
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ServerConnectionString) { Pooling = false }.ConnectionString);
-        await connection.ExecuteAsync($"CREATE DATABASE \"{name}\"");
-        return ConnectionStringFor(name);
-    }
+    /// <summary>A database of its own on this cluster, pooled as in production: the host's pool is under test here.</summary>
+    public Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreateAsync(ServerConnectionString, pooling: true);
 
     public async ValueTask DisposeAsync()
     {
@@ -125,11 +118,4 @@ public sealed class PostgresCluster : IAsyncDisposable
 
     private static InvalidOperationException NotInstalled() =>
         new("PostgreSQL's server binaries are not installed under /usr/lib/postgresql/*/bin: run the tests through scripts/test.sh, which installs them.");
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,4 +1,6 @@
 using System.Net.Http.Headers;
+using Connector.Testing.Hosting;
+using Connector.Testing.Logging;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
@@ -11,40 +13,29 @@ public sealed class ResilienceHost(string connectionString, IReadOnlyDictionary<
 {
     public const string AdminKey = "resilience-admin-key-0123456789";
 
+    // Every simulated browser here shares one client address; the limits have tests of their own.
+    private static readonly Dictionary<string, string?> NoRateLimits = new()
+    {
+        ["Connectors:RateLimits:SignIn:PermitLimit"] = "0",
+        ["Connectors:RateLimits:Callback:PermitLimit"] = "0",
+        ["Connectors:RateLimits:Token:PermitLimit"] = "0",
+        ["Connectors:RateLimits:Admin:PermitLimit"] = "0",
+    };
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Production");
-        var settings = new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Connectors"] = connectionString,
-            ["Connectors:PublicOrigin"] = "http://localhost",
-            ["Connectors:AdminApiKeys:0"] = AdminKey,
-            ["Connectors:AllowInsecureEndpoints"] = "true",
-            // Every simulated browser here shares one client address; the limits have tests of their own.
-            ["Connectors:RateLimits:SignIn:PermitLimit"] = "0",
-            ["Connectors:RateLimits:Callback:PermitLimit"] = "0",
-            ["Connectors:RateLimits:Token:PermitLimit"] = "0",
-            ["Connectors:RateLimits:Admin:PermitLimit"] = "0",
-        };
-        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
-        {
-            settings[key] = value;
-        }
-
-        foreach (var (key, value) in settings)
-        {
-            if (value is not null)
-            {
-                builder.UseSetting(key, value);
-            }
-        }
+        builder.UseEnvironment("Production")
+            .UseSettings(HostSettings.For(connectionString, HostSettings.InMemoryOrigin, [AdminKey], NoRateLimits, overrides));
 
         // Thousands of sign-ins log at Information each; only what goes wrong is worth keeping here.
         builder.ConfigureLogging(logging => logging.ClearProviders().SetMinimumLevel(LogLevel.Warning).AddProvider(Log));
     }
 
     /// <summary>The host's warnings and errors.</summary>
-    public ErrorLog Log { get; } = new();
+    public CapturedLogs Log { get; } = new(LogLevel.Warning);
+
+    /// <summary>A browser on this instance.</summary>
+    public Browser NewBrowser() => new(Server.CreateHandler());
 
     public HttpClient CreateAdminClient()
     {

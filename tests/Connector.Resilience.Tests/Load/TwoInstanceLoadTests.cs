@@ -24,16 +24,15 @@ public sealed class TwoInstanceLoadTests(SharedCluster shared)
     [Fact]
     public async Task TenThousandSignInsForFiveThousandSubjects_OnTwoInstances_LeaveOneUserAndIdentityEach_WithTheLatestProfile()
     {
-        var connectionString = await shared.Cluster.CreateDatabaseAsync();
-        var rows = new Rows(connectionString);
-        await using var provider = await ScriptedProvider.StartAsync();
-        await using var first = new ResilienceHost(connectionString);
+        await using var database = await shared.Cluster.CreateDatabaseAsync();
+        using var provider = new ScriptedProvider();
+        await using var first = new ResilienceHost(database.ConnectionString);
         using (var admin = first.CreateAdminClient())
         {
             await ConnectorSetup.CreateAsync(admin, ConnectorId, provider.Url + "/authorize", provider.Url + "/token", provider.Url + "/userinfo", first.Log);
         }
 
-        await using var second = new ResilienceHost(connectionString);
+        await using var second = new ResilienceHost(database.ConnectionString);
         ResilienceHost[] instances = [first, second];
         var plan = LoadPlan.Create(Seed, Subjects, SignIns, MaxConcurrency, FailureRate, instances.Length);
         var errors = new ConcurrentQueue<string>();
@@ -50,13 +49,13 @@ public sealed class TwoInstanceLoadTests(SharedCluster shared)
             $"{SignIns} sign-ins in {plan.Batches.Count} batches took {clock.Elapsed.TotalSeconds:F1} s ({SignIns / clock.Elapsed.TotalSeconds:F0}/s)");
 
         Assert.True(errors.IsEmpty, $"{errors.Count} unexpected outcomes, e.g.:\n{string.Join("\n", errors.Take(10))}");
-        Assert.Equal(Subjects, await rows.CountAsync("SELECT count(*) FROM users"));
-        Assert.Equal(Subjects, await rows.CountAsync("SELECT count(*) FROM user_identities"));
-        Assert.Equal(0, await rows.PartialRowsAsync());
+        Assert.Equal(Subjects, await database.CountAsync("SELECT count(*) FROM users"));
+        Assert.Equal(Subjects, await database.CountAsync("SELECT count(*) FROM user_identities"));
+        Assert.Equal(0, await database.PartialRowsAsync());
 
         var expected = plan.LatestSuccessful();
         Assert.Equal(expected, lastCompleted.ToDictionary());
-        var stored = (await rows.QueryAsync<(string Subject, string Name, string RawName)>(
+        var stored = (await database.QueryAsync<(string Subject, string Name, string RawName)>(
             $"SELECT subject, profile->>'name', raw_profile->>'name' FROM user_identities WHERE connector_id = '{ConnectorId}'"))
             .ToDictionary(row => row.Subject);
         var stale = expected.Where(pair => !stored.TryGetValue(pair.Key, out var row)
@@ -66,7 +65,7 @@ public sealed class TwoInstanceLoadTests(SharedCluster shared)
         Assert.True(stale.Count == 0, $"{stale.Count} identities do not hold the latest profile, e.g.:\n{string.Join("\n", stale.Take(10))}");
 
         var injected = plan.All.Count(signIn => signIn.InjectedFailure);
-        var outcomes = (await rows.QueryAsync<(string Outcome, long Count)>(
+        var outcomes = (await database.QueryAsync<(string Outcome, long Count)>(
             "SELECT outcome, count(*) FROM audit_events WHERE action = 'sign_in' GROUP BY outcome")).ToDictionary(row => row.Outcome, row => row.Count);
         Assert.Equal(new Dictionary<string, long> { ["success"] = SignIns - injected, ["token_exchange_failed"] = injected }, outcomes);
         Assert.Empty(first.Log.Errors);
@@ -78,10 +77,9 @@ public sealed class TwoInstanceLoadTests(SharedCluster shared)
         var what = $"{signIn.Subject} v{signIn.Version} ({signIn.StartOn}→{signIn.CallbackOn})";
         try
         {
-            using var browser = new Browser(instances);
-            var start = await browser.StartAsync(ConnectorId, signIn.StartOn);
-            var hint = ScriptedProvider.Hint(signIn.Subject, signIn.Version, signIn.InjectedFailure);
-            var callback = await Browser.AtProviderAsync(new Uri(start + "&login_hint=" + Uri.EscapeDataString(hint)));
+            using var browser = new Browser(instances.Select(instance => instance.Server.CreateHandler()));
+            var start = await browser.StartAsync(ConnectorId, instance: signIn.StartOn);
+            var callback = await Browser.AtProviderAsync(ScriptedProvider.As(start, signIn.Subject, signIn.Version, signIn.InjectedFailure));
             using var response = await browser.GetAsync(callback, signIn.CallbackOn);
             var expected = signIn.InjectedFailure ? HttpStatusCode.BadGateway : HttpStatusCode.Redirect;
             if (response.StatusCode != expected)
