@@ -82,10 +82,10 @@ public sealed class ClientErrorTests : OidcAppTests
     [InlineData("openid identities")]
     public async Task Authorize_WithAScopeTheServiceDoesNotKnow_IsRefused_AndNoCodeIsIssued(string scope)
     {
-        using var browser = _world.Host.NewBrowser();
-        await OidcWorld.AuthorizeAsync(browser, _app, Pkce.Create()); // signed in: a code would come at once
+        using var browser = World.Host.NewBrowser();
+        await OidcWorld.AuthorizeAsync(browser, App, Pkce.Create()); // signed in: a code would come at once
 
-        using var response = await browser.GetAsync(OidcWorld.AuthorizePath(_app, Pkce.Create(), scope: scope));
+        using var response = await browser.GetAsync(OidcWorld.AuthorizePath(App, Pkce.Create(), scope: scope));
 
         // OpenIddict judges the scopes before the redirect URI, so the refusal is our error page, never a redirect.
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
