@@ -11,7 +11,8 @@ CREATE TABLE users (
 );
 
 -- connector_id is deliberately not a foreign key: deleting a connector keeps the identities and users
--- it created (DESIGN.md, DELETE /api/connectors/{id}); re-creating the connector reconnects them.
+-- it created (docs/admin-api.md, DELETE /api/connectors/{id}); a connector created again under the same id
+-- does not reconnect them (0013 gives identities the generation they came from).
 CREATE TABLE user_identities (
     id           bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     user_id      uuid        NOT NULL REFERENCES users (id) ON DELETE CASCADE,

@@ -1,4 +1,4 @@
--- Server-side sign-in state (DESIGN.md, GET /sign-in/{connectorId}). Only digests of the state and of
+-- Server-side sign-in state (docs/sign-in-flow.md, GET /sign-in/{connectorId}). Only digests of the state and of
 -- the browser-binding cookie are stored, so a database reader cannot replay a flow in progress.
 CREATE TABLE sign_in_states (
     state_hash              bytea       PRIMARY KEY,

@@ -1,4 +1,4 @@
--- OpenID Connect provider for apps (DESIGN.md, OIDC issuer for apps): OpenIddict's four entities, kept by
+-- OpenID Connect provider for apps (docs/oidc.md): OpenIddict's four entities, kept by
 -- our own Dapper stores. Lists and dictionaries OpenIddict hands over whole are jsonb; every row carries
 -- a concurrency token that an update must name (OpenIddict's optimistic concurrency contract).
 

@@ -23,4 +23,7 @@ internal sealed class ConnectorsOptions
 
     /// <summary>Requests per client address on the abuse-prone surfaces (<c>Connectors:RateLimits</c>).</summary>
     public RateLimitOptions RateLimits { get; set; } = new();
+
+    /// <summary>End-user session lifetimes (<c>Connectors:Sessions</c>).</summary>
+    public SessionOptions Sessions { get; set; } = new();
 }

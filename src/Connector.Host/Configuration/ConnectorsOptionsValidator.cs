@@ -38,6 +38,16 @@ internal sealed class ConnectorsOptionsValidator(IHostEnvironment environment) :
             }
         }
 
+        if (options.Sessions.SlidingMinutes is < 1 or > 525600)
+        {
+            failures.Add($"Connectors:Sessions:SlidingMinutes must be between 1 and 525600 (got {options.Sessions.SlidingMinutes})");
+        }
+
+        if (options.Sessions.AbsoluteHours is < 1 or > 8760 || options.Sessions.Absolute < options.Sessions.Sliding)
+        {
+            failures.Add($"Connectors:Sessions:AbsoluteHours must be between 1 and 8760 and not shorter than SlidingMinutes (got {options.Sessions.AbsoluteHours})");
+        }
+
         if (options.Outbound.TimeoutSeconds is < 1 or > 300)
         {
             failures.Add($"Connectors:Outbound:TimeoutSeconds must be between 1 and 300 (got {options.Outbound.TimeoutSeconds})");

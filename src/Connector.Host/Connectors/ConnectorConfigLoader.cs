@@ -30,7 +30,8 @@ internal sealed class ConnectorConfigLoader(ConnectorStore store, ClientSecretPr
         }
 
         var connector = new LoadedConnector(row.Id, row.Name, row.LogoUrl, row.Enabled,
-            ConnectorDocuments.ToConfig(row.Config, protector.Unprotect(row.Id, row.ClientSecretProtected)));
+            ConnectorDocuments.ToConfig(row.Config, protector.Unprotect(row.Id, row.ClientSecretProtected)),
+            ConnectorDocuments.ToSettings(row.Settings), row.Generation);
         _cache.Set(id, connector, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = Freshness });
         return connector;
     }

@@ -37,8 +37,22 @@ internal static class ConnectorDocuments
             document["logoUrl"] = row.LogoUrl;
         }
 
+        foreach (var (field, value) in SettingsFields(ToSettings(row.Settings)))
+        {
+            document[field] = value?.DeepClone();
+        }
+
         return document;
     }
+
+    /// <summary>The settings as the fields of the connector document (<c>syncProfile</c>, <c>trustEmail</c>, …).</summary>
+    public static JsonObject SettingsFields(ConnectorSettings settings) =>
+        JsonSerializer.SerializeToNode(settings, ConnectorJson.Options)!.AsObject();
+
+    public static ConnectorSettings ToSettings(string storedSettings) =>
+        JsonSerializer.Deserialize<ConnectorSettings>(storedSettings, ConnectorJson.Options) ?? new ConnectorSettings();
+
+    public static string StoredSettings(ConnectorSettings settings) => JsonSerializer.Serialize(settings, ConnectorJson.Options);
 
     /// <summary>The engine's config from a stored document and the decrypted secret.</summary>
     public static OAuth2ConnectorConfig ToConfig(string storedConfig, string clientSecret)

@@ -9,6 +9,12 @@ internal sealed record ConnectorRow
     public bool Enabled { get; init; }
     public required string Config { get; init; }
     public required string ClientSecretProtected { get; init; }
+
+    /// <summary>The <see cref="ConnectorSettings"/> as JSON.</summary>
+    public string Settings { get; init; } = "{}";
+
+    /// <summary>Changes when the provider behind the connector does; identities match only their own generation.</summary>
+    public Guid Generation { get; init; }
     public int Revision { get; init; }
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; init; }

@@ -9,22 +9,24 @@ internal sealed class ConnectorStore(NpgsqlDataSource dataSource)
 {
     private const string Columns =
         "id AS Id, name AS Name, logo_url AS LogoUrl, enabled AS Enabled, config::text AS Config, " +
-        "client_secret_protected AS ClientSecretProtected, revision AS Revision, created_at AS CreatedAt, updated_at AS UpdatedAt";
+        "client_secret_protected AS ClientSecretProtected, settings::text AS Settings, generation AS Generation, " +
+        "revision AS Revision, created_at AS CreatedAt, updated_at AS UpdatedAt";
 
     private const string ListSql = $"SELECT {Columns} FROM connectors ORDER BY created_at, id";
     private const string GetSql = $"SELECT {Columns} FROM connectors WHERE id = @Id";
     private const string SignInOptionsSql = "SELECT id AS Id, name AS Name, logo_url AS LogoUrl FROM connectors WHERE enabled ORDER BY created_at, id";
 
     private const string InsertSql = """
-        INSERT INTO connectors (id, name, logo_url, enabled, config, client_secret_protected, revision, created_at, updated_at)
-        VALUES (@Id, @Name, @LogoUrl, @Enabled, @Config::jsonb, @ClientSecretProtected, 1, @CreatedAt, @UpdatedAt)
+        INSERT INTO connectors (id, name, logo_url, enabled, config, client_secret_protected, settings, generation, revision, created_at, updated_at)
+        VALUES (@Id, @Name, @LogoUrl, @Enabled, @Config::jsonb, @ClientSecretProtected, @Settings::jsonb, @Generation, 1, @CreatedAt, @UpdatedAt)
         ON CONFLICT (id) DO NOTHING
         """;
 
     private const string UpdateSql = """
         UPDATE connectors
         SET name = @Name, logo_url = @LogoUrl, enabled = @Enabled, config = @Config::jsonb,
-            client_secret_protected = @ClientSecretProtected, revision = revision + 1, updated_at = @UpdatedAt
+            client_secret_protected = @ClientSecretProtected, settings = @Settings::jsonb, generation = @Generation,
+            revision = revision + 1, updated_at = @UpdatedAt
         WHERE id = @Id AND revision = @Revision
         """;
 

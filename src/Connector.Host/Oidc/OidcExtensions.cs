@@ -5,6 +5,7 @@ using Connector.Host.Oidc.Handlers;
 using Connector.Host.Oidc.Keys;
 using Connector.Host.Oidc.Stores;
 using Connector.Host.Pages;
+using Connector.Host.Users;
 using Connector.OAuth2.Configuration;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Options;
@@ -29,6 +30,9 @@ internal static class OidcExtensions
         services.AddAppsApi();
         // The authorization and end-session endpoints are visited by the user's browser: outages there are pages.
         services.AddBrowserPaths(OidcPaths.Authorization, OidcPaths.EndSession);
+        services.AddSingleton<OidcGrants>();
+        services.AddSingleton<LoginFreshness>();
+        services.AddSingleton<IUserLifecycleListener, OidcUserLifecycle>();
         services.AddSingleton<OidcKeyMaterial>();
         services.AddSingleton<OidcKeyStore>();
         services.AddSingleton<OidcKeyRing>();
@@ -74,6 +78,7 @@ internal static class OidcExtensions
                 server.AddEventHandler(ShowErrorPage<ApplyEndSessionResponseContext>.Descriptor);
                 server.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
+                    .EnableTokenEndpointPassthrough()
                     .EnableUserInfoEndpointPassthrough()
                     .EnableEndSessionEndpointPassthrough();
             });

@@ -18,6 +18,7 @@ internal sealed class MigrationRunner(NpgsqlDataSource dataSource, MigrationScri
     private const string AppliedVersionsSql = "SELECT version FROM schema_migrations";
     private const string RecordSql =
         "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (@Version, @Name, @Checksum, @AppliedAt)";
+    private const string RecordCommentEditSql = "UPDATE schema_migrations SET checksum = @Checksum WHERE version = @Version";
 
     public async Task ApplyAsync(CancellationToken ct)
     {
@@ -31,7 +32,11 @@ internal sealed class MigrationRunner(NpgsqlDataSource dataSource, MigrationScri
         {
             if (applied.TryGetValue(script.Version, out var checksum))
             {
-                if (checksum != script.Checksum)
+                if (checksum != script.Checksum && CommentEdits.Allows(script.Version, checksum))
+                {
+                    await connection.ExecuteAsync(new CommandDefinition(RecordCommentEditSql, new { script.Version, script.Checksum }, transaction, cancellationToken: ct));
+                }
+                else if (checksum != script.Checksum)
                 {
                     throw new InvalidOperationException(
                         $"Migration {script.Name} was changed after it was applied. Migrations are forward-only: add a new file instead.");

@@ -32,6 +32,9 @@ internal static class ApiProblems
     public static ProblemHttpResult UserNotFound() =>
         NotFound(ErrorCodes.UserNotFound, "User not found", "No user has this id.");
 
+    public static ProblemHttpResult IdentityNotFound(string connectorId) =>
+        NotFound(ErrorCodes.IdentityNotFound, "Identity not found", $"The user has no identity from the connector '{connectorId}'.");
+
     public static ProblemHttpResult AppNotFound(string id) =>
         NotFound(ErrorCodes.AppNotFound, "App not found", $"No app has the id '{id}'.");
 

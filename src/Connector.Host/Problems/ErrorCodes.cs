@@ -27,6 +27,7 @@ internal static class ErrorCodes
     public const string PresetNotFound = "preset_not_found";
     public const string AppNotFound = "app_not_found";
     public const string UserNotFound = "user_not_found";
+    public const string IdentityNotFound = "identity_not_found";
     public const string InvalidRequest = "invalid_request";
 
     // The browser sign-in flow.
@@ -35,6 +36,9 @@ internal static class ErrorCodes
     public const string StateExpired = "state_expired";
     public const string ProviderAccessDenied = "provider_access_denied";
     public const string ProviderError = "provider_error";
+    public const string UserDisabled = "user_disabled";
+    public const string SignUpDisabled = "sign_up_disabled";
+    public const string EmailDomainNotAllowed = "email_domain_not_allowed";
 
     // The engine's call errors (a provider answered wrongly, slowly or not at all).
     public const string TokenExchangeFailed = ConnectorErrorCodes.TokenExchangeFailed;
@@ -68,6 +72,7 @@ internal static class ErrorCodes
         public const string Duplicate = "duplicate";
         public const string UnknownPreset = "unknown_preset";
         public const string ForbiddenAddress = "forbidden_address";
+        public const string ProviderChangeUnconfirmed = "provider_change_unconfirmed";
     }
 
     /// <summary>The code for a problem raised without one (routing 404, 405, unhandled 500).</summary>

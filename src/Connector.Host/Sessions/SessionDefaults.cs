@@ -15,9 +15,12 @@ internal static class SessionDefaults
     /// <summary>Claim holding the connector the user signed in through.</summary>
     public const string ConnectorClaim = "connector";
 
-    /// <summary>Claim holding the session's own random id (for audit and sign-out).</summary>
+    /// <summary>Claim holding the session's own random id: what sign-out revokes.</summary>
     public const string SessionIdClaim = "sid";
 
-    /// <summary>How long a session lives without activity.</summary>
-    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(8);
+    /// <summary>Claim holding the user's revocation epoch when the session began.</summary>
+    public const string EpochClaim = "epoch";
+
+    /// <summary>Claim holding when the upstream sign-in happened, in Unix milliseconds (OIDC's <c>auth_time</c> is its seconds).</summary>
+    public const string AuthTimeClaim = "auth_time";
 }

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Connector.Host.Audit;
+using Connector.Host.Connectors;
+using Connector.Host.Users;
 using Connector.OAuth2.Results;
 
 namespace Connector.Host.SignIn;
@@ -10,8 +12,17 @@ internal static class SignInAudit
     public const string Action = "sign_in";
     public const string TestAction = "sign_in_test";
 
-    public static AuditEntry Succeeded(DateTimeOffset now, string connectorId, Guid userId, bool isNew) =>
-        new(now, $"user:{userId}", Action, connectorId, AuditOutcomes.Success, new JsonObject { ["newUser"] = isNew });
+    /// <summary>The sign-in, and when it joined an existing user, the link it made.</summary>
+    public static IEnumerable<AuditEntry> Succeeded(DateTimeOffset now, string connectorId, SignInResolution.Resolved user)
+    {
+        var actor = $"user:{user.UserId}";
+        yield return new(now, actor, Action, connectorId, AuditOutcomes.Success, new JsonObject { ["newUser"] = user.IsNew, ["linked"] = user.Linked });
+        if (user.Linked)
+        {
+            yield return new(now, actor, UserAudit.IdentityLinked, user.UserId.ToString(), AuditOutcomes.Success,
+                new JsonObject { ["connectorId"] = connectorId, ["by"] = AccountLinkingModes.VerifiedEmail });
+        }
+    }
 
     /// <summary>A failed outcome; what the provider said (its error code, text and status, already truncated) is kept for the operator.</summary>
     public static AuditEntry Failed(DateTimeOffset now, string connectorId, string purpose, string code, ConnectorError? error = null) =>

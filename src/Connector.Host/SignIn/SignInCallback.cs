@@ -81,10 +81,22 @@ internal sealed class SignInCallback(
             return await FailAsync(context, connectorId, pending.Purpose, SignInErrors.Engine(result.Error), ct, result.Error);
         }
 
-        var user = await users.UpsertSignInAsync(connectorId, result.Value.Profile, now,
-            signedIn => SignInAudit.Succeeded(now, connectorId, signedIn.Id, signedIn.IsNew), ct);
-        await SessionIssuer.SignInAsync(context, user.Id, connectorId);
-        SignInLog.Succeeded(logger, connectorId, user.Id, user.IsNew);
+        var profile = result.Value.Profile;
+        if (!connector.Settings.AllowsDomainOf(profile.Email, profile.EmailVerified))
+        {
+            return await FailAsync(context, connectorId, pending.Purpose, SignInErrors.EmailDomainNotAllowed, ct);
+        }
+
+        var facts = new ProviderSignInFacts(connectorId, connector.Generation, connector.Settings, profile);
+        var resolution = await users.ResolveSignInAsync(facts, now, resolved => SignInAudit.Succeeded(now, connectorId, resolved), ct);
+        if (resolution is SignInResolution.Refused refused)
+        {
+            return await FailAsync(context, connectorId, pending.Purpose, SignInErrors.Refusal(refused.Code), ct);
+        }
+
+        var user = (SignInResolution.Resolved)resolution;
+        await UserSessions.SignInAsync(context, user.UserId, connectorId, user.Epoch, authTime: now);
+        SignInLog.Succeeded(logger, connectorId, user.UserId, user.IsNew);
         return TypedResults.Redirect(pending.ReturnUrl ?? SignInPaths.DefaultReturn);
     }
 

@@ -2,7 +2,6 @@ using Connector.Host.Connectors;
 using Connector.Host.Pages;
 using Connector.Host.Sessions;
 using Connector.Host.SignIn.Pages;
-using Connector.Host.Users;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace Connector.Host.SignIn;
@@ -32,36 +31,35 @@ internal static class SignInEndpoints
         });
 
     private static async Task<IResult> ShowAccountAsync(
-        HttpContext context, UserStore users, ConnectorConfigLoader connectors, IAntiforgery antiforgery, CancellationToken ct)
+        HttpContext context, ConnectorConfigLoader connectors, IAntiforgery antiforgery, CancellationToken ct)
     {
-        var session = await SessionIssuer.CurrentAsync(context);
-        var user = session is { } s ? await users.GetUserAsync(s.UserId, ct) : null;
-        if (user is null)
+        if (await UserSessions.CurrentAsync(context) is not { } session)
         {
             return TypedResults.Redirect(SignInPaths.SignIn);
         }
 
-        var connector = await connectors.LoadAsync(session!.Value.ConnectorId, ct);
+        var user = session.User;
+        var connector = await connectors.LoadAsync(session.ConnectorId, ct);
         var tokens = antiforgery.GetAndStoreTokens(context);
         return HtmlPages.Page<AccountPage>(new Dictionary<string, object?>
         {
             [nameof(AccountPage.Name)] = user.Name,
             [nameof(AccountPage.Email)] = user.Email,
             [nameof(AccountPage.Avatar)] = user.Avatar,
-            [nameof(AccountPage.ConnectorName)] = connector?.Name ?? session.Value.ConnectorId,
+            [nameof(AccountPage.ConnectorName)] = connector?.Name ?? session.ConnectorId,
             [nameof(AccountPage.AntiforgeryField)] = tokens.FormFieldName,
             [nameof(AccountPage.AntiforgeryToken)] = tokens.RequestToken,
         });
     }
 
-    private static async Task<IResult> SignOutAsync(HttpContext context, IAntiforgery antiforgery)
+    private static async Task<IResult> SignOutAsync(HttpContext context, IAntiforgery antiforgery, UserSessions sessions, CancellationToken ct)
     {
         if (!await antiforgery.IsRequestValidAsync(context))
         {
             return SignInErrors.SignOutUnconfirmed.Show(context);
         }
 
-        await SessionIssuer.SignOutAsync(context);
+        await sessions.SignOutAsync(context, ct);
         return TypedResults.Redirect(SignInPaths.SignIn);
     }
 }

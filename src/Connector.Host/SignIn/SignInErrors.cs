@@ -25,6 +25,18 @@ internal static class SignInErrors
     public static readonly SignInErrorPage Provider = new(StatusCodes.Status502BadGateway, ErrorCodes.ProviderError,
         "The sign-in provider refused", "The provider ended the sign-in with an error. Try again, or choose another method.");
 
+    public static readonly SignInErrorPage UserDisabled = new(StatusCodes.Status403Forbidden, ErrorCodes.UserDisabled,
+        "This account is disabled", "An administrator has disabled this account. Contact them if you think this is a mistake.");
+
+    public static readonly SignInErrorPage SignUpDisabled = new(StatusCodes.Status403Forbidden, ErrorCodes.SignUpDisabled,
+        "No account for you here yet", "This sign-in method only lets in people who already have an account. Ask an administrator for an invitation.");
+
+    public static readonly SignInErrorPage EmailDomainNotAllowed = new(StatusCodes.Status403Forbidden, ErrorCodes.EmailDomainNotAllowed,
+        "This email address cannot sign in here", "Only verified addresses of certain domains may sign in with this method. Use your work account, or another method.");
+
+    /// <summary>The page for a refusal by the account rules (<see cref="ErrorCodes.UserDisabled"/>, <see cref="ErrorCodes.SignUpDisabled"/>).</summary>
+    public static SignInErrorPage Refusal(string code) => code == ErrorCodes.UserDisabled ? UserDisabled : SignUpDisabled;
+
     public static readonly SignInErrorPage SignOutUnconfirmed = new(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest,
         "Sign-out could not be confirmed", "The sign-out form was not sent by this site. Open your account page and try again.");
 

@@ -1,4 +1,3 @@
-
 namespace Connector.Host.Users;
 
 /// <summary>A user with its identities, as <c>GET /api/users</c> shows it.</summary>
@@ -9,6 +8,8 @@ internal sealed record UserResponse(
     string? Email,
     bool? EmailVerified,
     string? Phone,
+    bool Disabled,
+    IReadOnlyList<string> Roles,
     DateTime CreatedAt,
     DateTime UpdatedAt,
     IReadOnlyList<IdentityResponse> Identities)
@@ -16,7 +17,7 @@ internal sealed record UserResponse(
     public static UserResponse From(UserAccount account)
     {
         var user = account.User;
-        return new(user.Id, user.Name, user.Avatar, user.Email, user.EmailVerified, user.Phone, user.CreatedAt, user.UpdatedAt,
-            [.. account.Identities.Select(IdentityResponse.From)]);
+        return new(user.Id, user.Name, user.Avatar, user.Email, user.EmailVerified, user.Phone, user.Disabled, user.Roles,
+            user.CreatedAt, user.UpdatedAt, [.. account.Identities.Select(IdentityResponse.From)]);
     }
 }

@@ -1,30 +1,50 @@
 using System.Text.Json;
 using Connector.Host.Audit;
+using Connector.Host.Connectors;
+using Connector.Host.Problems;
 using Connector.OAuth2.Profiles;
 using Dapper;
+using Npgsql;
 
 namespace Connector.Host.Users;
 
 /// <summary>
-/// The sign-in's write: the user and identity of a completed sign-in in one transaction. A transaction-scoped
-/// advisory lock on (connector, subject) serializes concurrent first sign-ins of one subject, so exactly one
-/// user is created; later sign-ins update the identity's profile and return the same user.
+/// The sign-in's write, in one transaction. A transaction-scoped advisory lock on (connector, generation, subject)
+/// serializes concurrent sign-ins of one subject; a first sign-in with a vouched-for email also locks that email,
+/// so two connectors' first sign-ins of one person either link or create one user each, never two by a race.
+/// A returning sign-in is one round trip and writes only what changed (the identity's profile, and with
+/// <c>syncProfile</c> the user's).
 /// </summary>
 internal sealed partial class UserStore
 {
-    // One round trip: the lock, then the identity's user. The profile is rewritten only when it changed, so a
-    // returning user whose provider profile is the same costs no identity write (jsonb compares by value).
     private const string LockAndUpdateSql = """
-        SELECT pg_advisory_xact_lock(hashtextextended(@ConnectorId || E'\n' || @Subject, 0));
+        SELECT pg_advisory_xact_lock(hashtextextended(@ConnectorId || E'\n' || @Generation::text || E'\n' || @Subject, 0));
         WITH found AS (
-            SELECT id, user_id FROM user_identities WHERE connector_id = @ConnectorId AND subject = @Subject
-        ), changed AS (
+            SELECT id, user_id FROM user_identities
+            WHERE connector_id = @ConnectorId AND generation = @Generation AND subject = @Subject
+        ), identity_changed AS (
             UPDATE user_identities i SET profile = @Profile::jsonb, raw_profile = @RawProfile::jsonb, updated_at = @Now
             FROM found WHERE i.id = found.id
               AND (i.profile IS DISTINCT FROM @Profile::jsonb OR i.raw_profile IS DISTINCT FROM @RawProfile::jsonb)
             RETURNING i.id
+        ), user_synced AS (
+            UPDATE users u SET name = @Name, avatar = @Avatar, email = @Email, email_verified = @EmailVerified, phone = @Phone, updated_at = @Now
+            FROM found WHERE @Sync AND u.id = found.user_id AND NOT u.disabled
+              AND (u.name, u.avatar, u.email, u.email_verified, u.phone) IS DISTINCT FROM (@Name, @Avatar, @Email, @EmailVerified, @Phone)
+            RETURNING u.id
         )
-        SELECT user_id FROM found;
+        SELECT u.id AS Id, u.disabled AS Disabled, u.session_epoch AS SessionEpoch FROM users u JOIN found ON u.id = found.user_id;
+        """;
+
+    private const string LockEmailSql = "SELECT pg_advisory_xact_lock(hashtextextended('email' || E'\\n' || lower(@Email), 0))";
+
+    // The oldest user with this email, verified, who has no identity from this connector yet.
+    private const string LinkableUserSql = """
+        SELECT u.id AS Id, u.disabled AS Disabled, u.session_epoch AS SessionEpoch FROM users u
+        WHERE lower(u.email) = lower(@Email) AND u.email_verified
+          AND NOT EXISTS (SELECT 1 FROM user_identities i WHERE i.user_id = u.id AND i.connector_id = @ConnectorId AND i.generation = @Generation)
+        ORDER BY u.id
+        LIMIT 1
         """;
 
     private const string InsertUserSql = """
@@ -33,53 +53,95 @@ internal sealed partial class UserStore
         """;
 
     private const string InsertIdentitySql = """
-        INSERT INTO user_identities (user_id, connector_id, subject, profile, raw_profile, created_at, updated_at)
-        VALUES (@UserId, @ConnectorId, @Subject, @Profile::jsonb, @RawProfile::jsonb, @Now, @Now)
+        INSERT INTO user_identities (user_id, connector_id, generation, subject, profile, raw_profile, created_at, updated_at)
+        VALUES (@UserId, @ConnectorId, @Generation, @Subject, @Profile::jsonb, @RawProfile::jsonb, @Now, @Now)
         """;
 
-    public async Task<SignedInUser> UpsertSignInAsync(string connectorId, UserProfile profile, DateTimeOffset now, Func<SignedInUser, AuditEntry> audit, CancellationToken ct)
+    public async Task<SignInResolution> ResolveSignInAsync(
+        ProviderSignInFacts facts, DateTimeOffset now, Func<SignInResolution.Resolved, IEnumerable<AuditEntry>> audit, CancellationToken ct)
     {
-        var parameters = new
-        {
-            ConnectorId = connectorId,
-            Subject = profile.Id,
-            Profile = JsonSerializer.Serialize(new StoredProfile(profile), ProfileJson),
-            RawProfile = profile.Raw.GetRawText(),
-            Now = now,
-        };
+        var profile = facts.Profile;
+        var parameters = new SignInParameters(
+            facts.ConnectorId,
+            facts.Generation,
+            profile.Id,
+            JsonSerializer.Serialize(new StoredProfile(profile), ProfileJson),
+            profile.Raw.GetRawText(),
+            facts.Settings.SyncProfile,
+            profile.Name,
+            profile.Avatar,
+            profile.Email,
+            facts.EmailVerified,
+            profile.Phone,
+            now,
+            Guid.CreateVersion7(now));
 
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        Guid? existing;
+        UserState? known;
         await using (var results = await connection.QueryMultipleAsync(new CommandDefinition(LockAndUpdateSql, parameters, transaction, cancellationToken: ct)))
         {
             await results.ReadAsync(); // the lock
-            existing = await results.ReadSingleOrDefaultAsync<Guid?>();
+            known = await results.ReadSingleOrDefaultAsync<UserState>();
         }
 
-        var user = existing is { } id ? new SignedInUser(id, IsNew: false) : new SignedInUser(Guid.CreateVersion7(now), IsNew: true);
-        if (user.IsNew)
+        var outcome = known is not null
+            ? Returning(known)
+            : await FirstSignInAsync(connection, transaction, facts, parameters, ct);
+        if (outcome is not SignInResolution.Resolved resolved)
         {
-            var created = new
-            {
-                UserId = user.Id,
-                profile.Name,
-                profile.Avatar,
-                profile.Email,
-                profile.EmailVerified,
-                profile.Phone,
-                Now = now,
-            };
-            await connection.ExecuteAsync(new CommandDefinition(InsertUserSql, created, transaction, cancellationToken: ct));
-            await connection.ExecuteAsync(new CommandDefinition(InsertIdentitySql,
-                new { UserId = user.Id, parameters.ConnectorId, parameters.Subject, parameters.Profile, parameters.RawProfile, Now = now },
-                transaction, cancellationToken: ct));
+            await transaction.RollbackAsync(ct);
+            return outcome;
         }
 
-        await AuditStore.AppendAsync(connection, transaction, audit(user), ct);
+        foreach (var entry in audit(resolved))
+        {
+            await AuditStore.AppendAsync(connection, transaction, entry, ct);
+        }
+
         await transaction.CommitAsync(ct);
-        return user;
+        return resolved;
     }
+
+    private static SignInResolution Returning(UserState user) =>
+        user.Disabled ? new SignInResolution.Refused(ErrorCodes.UserDisabled) : new SignInResolution.Resolved(user.Id, IsNew: false, Linked: false, user.SessionEpoch);
+
+    private static async Task<SignInResolution> FirstSignInAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, ProviderSignInFacts facts, SignInParameters parameters, CancellationToken ct)
+    {
+        if (facts.EmailVouched)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(LockEmailSql, parameters, transaction, cancellationToken: ct));
+            if (facts.Settings.AccountLinking == AccountLinkingModes.VerifiedEmail
+                && await connection.QuerySingleOrDefaultAsync<UserState>(new CommandDefinition(LinkableUserSql, parameters, transaction, cancellationToken: ct)) is { } existing)
+            {
+                if (existing.Disabled)
+                {
+                    return new SignInResolution.Refused(ErrorCodes.UserDisabled);
+                }
+
+                await connection.ExecuteAsync(new CommandDefinition(InsertIdentitySql, parameters with { UserId = existing.Id }, transaction, cancellationToken: ct));
+                return new SignInResolution.Resolved(existing.Id, IsNew: false, Linked: true, existing.SessionEpoch);
+            }
+        }
+
+        if (!facts.Settings.AllowSignUp)
+        {
+            return new SignInResolution.Refused(ErrorCodes.SignUpDisabled);
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(InsertUserSql, parameters, transaction, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(InsertIdentitySql, parameters, transaction, cancellationToken: ct));
+        return new SignInResolution.Resolved(parameters.UserId, IsNew: true, Linked: false, Epoch: 0);
+    }
+
+    /// <summary>The statements' parameters; <see cref="UserId"/> is the new user's id, or the linked user's.</summary>
+    private sealed record SignInParameters(
+        string ConnectorId, Guid Generation, string Subject, string Profile, string RawProfile, bool Sync,
+        string? Name, string? Avatar, string? Email, bool? EmailVerified, string? Phone, DateTimeOffset Now, Guid UserId);
+
+    /// <summary>What a sign-in needs to know of the user it found.</summary>
+    private sealed record UserState(Guid Id, bool Disabled, int SessionEpoch);
 
     /// <summary>The normalized profile as stored in <c>user_identities.profile</c>.</summary>
     private sealed record StoredProfile(string Id, string? Name, string? Avatar, string? Email, string? Phone, bool? EmailVerified)

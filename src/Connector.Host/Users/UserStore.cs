@@ -5,18 +5,35 @@ using Npgsql;
 namespace Connector.Host.Users;
 
 /// <summary>
-/// The one store of <c>users</c> and <c>user_identities</c>: read here (the admin API, the account page, the
-/// issuer's claims), written by the sign-in (<c>UserStore.SignIn.cs</c>).
+/// The one store of <c>users</c> and <c>user_identities</c>: read here (the admin API, sessions, the issuer's
+/// claims), written by the sign-in (<c>UserStore.SignIn.cs</c>) and by the operator (<c>UserStore.Admin.cs</c>).
 /// </summary>
-internal sealed partial class UserStore(NpgsqlDataSource dataSource)
+internal sealed partial class UserStore(NpgsqlDataSource dataSource, IEnumerable<IUserLifecycleListener> listeners)
 {
     private static readonly JsonSerializerOptions ProfileJson = new(JsonSerializerDefaults.Web);
 
     private const string UserColumns =
         "id AS Id, name AS Name, avatar AS Avatar, email AS Email, email_verified AS EmailVerified, phone AS Phone, " +
-        "created_at AS CreatedAt, updated_at AS UpdatedAt";
+        "disabled AS Disabled, roles AS Roles, session_epoch AS SessionEpoch, created_at AS CreatedAt, updated_at AS UpdatedAt";
 
-    private const string ListSql = $"SELECT {UserColumns} FROM users ORDER BY created_at DESC, id LIMIT @Limit";
+    // Newest first by id: ids are UUIDv7, so their order is the order users were created in, and a page starts
+    // where the last one ended (keyset paging: the same cost for page 1 and page 10,000).
+    private const string ListSql = $"""
+        SELECT {UserColumns} FROM users
+        WHERE (@After::uuid IS NULL OR id < @After)
+        ORDER BY id DESC LIMIT @Limit
+        """;
+
+    // Each branch is an index scan of its own (lower(name), lower(email) prefix; identity subject, exact).
+    private const string SearchSql = $"""
+        SELECT {UserColumns} FROM users
+        WHERE id IN (SELECT id FROM users WHERE lower(name) LIKE @Prefix ESCAPE '\'
+                     UNION SELECT id FROM users WHERE lower(email) LIKE @Prefix ESCAPE '\'
+                     UNION SELECT user_id FROM user_identities WHERE subject = @Search)
+          AND (@After::uuid IS NULL OR id < @After)
+        ORDER BY id DESC LIMIT @Limit
+        """;
+
     private const string GetSql = $"SELECT {UserColumns} FROM users WHERE id = @Id";
 
     private const string IdentitiesSql = """
@@ -27,14 +44,18 @@ internal sealed partial class UserStore(NpgsqlDataSource dataSource)
         ORDER BY created_at, id
         """;
 
-    public async Task<IReadOnlyList<UserAccount>> ListAsync(int limit, CancellationToken ct)
+    /// <summary>A page of users, newest first, after the user <paramref name="after"/>; <paramref name="search"/> is a name or email prefix, or a subject.</summary>
+    public async Task<IReadOnlyList<UserAccount>> ListAsync(string? search, Guid? after, int limit, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var users = (await connection.QueryAsync<UserRow>(new CommandDefinition(ListSql, new { Limit = limit }, cancellationToken: ct))).AsList();
+        var command = string.IsNullOrEmpty(search)
+            ? new CommandDefinition(ListSql, new { After = after, Limit = limit }, cancellationToken: ct)
+            : new CommandDefinition(SearchSql, new { Prefix = LikePrefix(search), Search = search, After = after, Limit = limit }, cancellationToken: ct);
+        var users = (await connection.QueryAsync<UserRow>(command)).AsList();
         return await WithIdentitiesAsync(connection, users, ct);
     }
 
-    /// <summary>The user alone, without identities: what a page or a token needs.</summary>
+    /// <summary>The user alone, without identities: what a session or a token needs.</summary>
     public async Task<UserRow?> GetUserAsync(Guid id, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -51,9 +72,18 @@ internal sealed partial class UserStore(NpgsqlDataSource dataSource)
     private static async Task<IReadOnlyList<UserAccount>> WithIdentitiesAsync(
         NpgsqlConnection connection, List<UserRow> users, CancellationToken ct)
     {
+        if (users.Count == 0)
+        {
+            return [];
+        }
+
         var ids = users.Select(user => user.Id).ToArray();
         var identities = await connection.QueryAsync<IdentityRow>(new CommandDefinition(IdentitiesSql, new { UserIds = ids }, cancellationToken: ct));
         var byUser = identities.ToLookup(identity => identity.UserId);
         return [.. users.Select(user => new UserAccount(user, [.. byUser[user.Id]]))];
     }
+
+    /// <summary>A LIKE pattern for "starts with", lower-cased, with LIKE's own wildcards taken literally.</summary>
+    private static string LikePrefix(string search) =>
+        search.ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
 }

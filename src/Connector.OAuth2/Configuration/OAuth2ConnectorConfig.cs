@@ -32,7 +32,7 @@ public sealed record OAuth2ConnectorConfig
     /// <summary>RFC 7636 PKCE with S256; on unless turned off for a provider that rejects it.</summary>
     public bool Pkce { get; init; } = true;
 
-    // Beyond Logto: what real providers need (shared/providers, README "Providers").
+    // Beyond Logto: what real providers need (docs/connectors.md, the README's Providers table).
 
     /// <summary>Parameters for the authorization request only, sent as written (Google <c>access_type</c>).</summary>
     public IReadOnlyDictionary<string, string>? AuthorizationParams { get; init; }

@@ -3,7 +3,7 @@ namespace Connector.OAuth2.Configuration;
 /// <summary>
 /// Where each normalized profile field comes from in the userinfo JSON (Logto's <c>profileMap</c>, plus
 /// <see cref="EmailVerified"/>). A missing entry maps the field to the key of the same name; values may
-/// use fallbacks, quoted keys and templates (see README, "Profile map").
+/// use fallbacks, quoted keys and templates (see docs/connectors.md, "Profile map syntax").
 /// </summary>
 public sealed record ProfileMap
 {

@@ -11,13 +11,14 @@ public static class Seed
         """;
 
     private const string IdentitySql = """
-        INSERT INTO user_identities (user_id, connector_id, subject, profile, raw_profile, created_at, updated_at)
-        VALUES (@UserId, @ConnectorId, @Subject, @Profile::jsonb, @RawProfile::jsonb, now(), now())
+        INSERT INTO user_identities (user_id, connector_id, generation, subject, profile, raw_profile, created_at, updated_at)
+        VALUES (@UserId, @ConnectorId, coalesce((SELECT generation FROM connectors WHERE id = @ConnectorId), gen_random_uuid()),
+                @Subject, @Profile::jsonb, @RawProfile::jsonb, now(), now())
         """;
 
     public static async Task<Guid> UserWithIdentityAsync(TestDatabase database, string connectorId, string subject, string name)
     {
-        var id = Guid.NewGuid();
+        var id = Guid.CreateVersion7();
         await using var connection = await database.OpenAsync();
         await connection.ExecuteAsync(UserSql, new { Id = id, Name = name, Email = $"{subject}@example.com" });
         await connection.ExecuteAsync(IdentitySql, new

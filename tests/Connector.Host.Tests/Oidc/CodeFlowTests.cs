@@ -147,7 +147,7 @@ public sealed class CodeFlowTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Authorize_WithPromptLogin_SignsInAfresh_ThenResumesWithoutThePrompt()
+    public async Task Authorize_WithPromptLogin_SendsASignedInUserToSignInAgain_ResumingWithAFreshnessMarker()
     {
         using var browser = _world.Host.NewBrowser();
         await OidcWorld.AuthorizeAsync(browser, _app, Pkce.Create());
@@ -158,8 +158,10 @@ public sealed class CodeFlowTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var returnTo = HttpUtility.ParseQueryString(response.Headers.Location!.OriginalString.Split('?', 2)[1])["returnTo"]!;
         Assert.StartsWith("/oidc/auth?", returnTo, StringComparison.Ordinal);
-        Assert.DoesNotContain("prompt", returnTo, StringComparison.Ordinal);
-        Assert.Contains("client_id=" + _app.ClientId, returnTo, StringComparison.Ordinal);
+        var resumed = HttpUtility.ParseQueryString(returnTo.Split('?', 2)[1]);
+        Assert.Equal("login", resumed["prompt"]);
+        Assert.False(string.IsNullOrEmpty(resumed["login_after"]));
+        Assert.Equal(_app.ClientId, resumed["client_id"]);
     }
 
     private static string[] Strings(System.Text.Json.Nodes.JsonNode? array) =>

@@ -124,7 +124,7 @@ public sealed class TokenResponseTests : IDisposable
     [Fact]
     public async Task ErrorFieldWithStatus200_IsAFailure()
     {
-        // GitHub answers bad codes with HTTP 200 (shared/providers/github.json).
+        // GitHub answers bad codes with HTTP 200 (Fixtures/providers/github.json).
         _provider.OnToken(200, "application/x-www-form-urlencoded",
             "error=bad_verification_code&error_description=The+code+passed+is+incorrect+or+expired.");
 

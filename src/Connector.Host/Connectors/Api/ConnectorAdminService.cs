@@ -35,6 +35,9 @@ internal sealed class ConnectorAdminService(
                 Enabled = draft.Enabled,
                 Config = ConnectorDocuments.StoredConfig(draft.Config).ToJsonString(),
                 ClientSecretProtected = protector.Protect(id, draft.Config.ClientSecret),
+                Settings = ConnectorDocuments.StoredSettings(draft.Settings),
+                // A new generation even when an id is reused: identities of a deleted namesake never match.
+                Generation = Guid.NewGuid(),
                 Revision = 1,
                 CreatedAt = now.UtcDateTime,
                 UpdatedAt = now.UtcDateTime,
@@ -89,6 +92,7 @@ internal sealed class ConnectorAdminService(
             patch.Remove("id");
         }
 
+        var confirmed = ProviderChange.ReadConfirmation(patch, errors);
         if (patch.Remove(PresetExpansion.PresetField))
         {
             // A preset is a starting point for a create; afterwards the connector's own fields are what changes.
@@ -100,6 +104,13 @@ internal sealed class ConnectorAdminService(
         var draft = await reader.ReadAsync(merged, errors, ct);
         if (draft is null)
         {
+            return new PatchResult.Invalid(errors);
+        }
+
+        var providerChanged = ProviderChange.Between(ConnectorDocuments.ToConfig(row.Config, secret), draft.Config);
+        if (providerChanged && !confirmed)
+        {
+            errors.Add(ProviderChange.ConfirmationField, ErrorCodes.Field.ProviderChangeUnconfirmed, ProviderChange.Explanation);
             return new PatchResult.Invalid(errors);
         }
 
@@ -118,9 +129,15 @@ internal sealed class ConnectorAdminService(
             Enabled = draft.Enabled,
             Config = config.ToJsonString(),
             ClientSecretProtected = draft.Config.ClientSecret == secret ? row.ClientSecretProtected : protector.Protect(id, draft.Config.ClientSecret),
+            Settings = ConnectorDocuments.StoredSettings(draft.Settings),
+            Generation = providerChanged ? Guid.NewGuid() : row.Generation,
             UpdatedAt = now.UtcDateTime,
         };
         var details = new JsonObject { ["changed"] = new JsonArray([.. changed.Select(field => JsonValue.Create(field))]) };
+        if (providerChanged)
+        {
+            details["providerChanged"] = true;
+        }
         var audit = new AuditEntry(now, actor, ConnectorAudit.Updated, id, AuditOutcomes.Success, details);
         if (!await store.TryUpdateAsync(updated, audit, ct))
         {

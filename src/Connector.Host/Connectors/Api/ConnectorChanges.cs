@@ -23,6 +23,15 @@ internal static class ConnectorChanges
             changed.Add("enabled");
         }
 
+        var beforeSettings = ConnectorDocuments.SettingsFields(ConnectorDocuments.ToSettings(before.Settings));
+        foreach (var (field, value) in ConnectorDocuments.SettingsFields(after.Settings))
+        {
+            if (!JsonNode.DeepEquals(beforeSettings[field], value))
+            {
+                changed.Add(field);
+            }
+        }
+
         var beforeConfig = ConnectorDocuments.Normalized(before.Config);
         foreach (var field in beforeConfig.Select(p => p.Key).Union(afterConfig.Select(p => p.Key)).Order(StringComparer.Ordinal))
         {

@@ -56,7 +56,21 @@ internal sealed class ConnectorDraftReader
         }
 
         return errors.IsEmpty
-            ? new ConnectorDraft(request.Id, request.Name!, request.LogoUrl, request.Enabled ?? true, request.Config!)
+            ? new ConnectorDraft(request.Id, request.Name!, request.LogoUrl, request.Enabled ?? true, request.Config!, Settings(request))
             : null;
+    }
+
+    private static ConnectorSettings Settings(CreateConnectorRequest request)
+    {
+        var defaults = new ConnectorSettings();
+        return new ConnectorSettings
+        {
+            SyncProfile = request.SyncProfile ?? defaults.SyncProfile,
+            TrustEmail = request.TrustEmail ?? defaults.TrustEmail,
+            AccountLinking = request.AccountLinking ?? defaults.AccountLinking,
+            AllowSignUp = request.AllowSignUp ?? defaults.AllowSignUp,
+            // Domains compare case-insensitively; stored as written once lowered, so the API shows what is compared.
+            AllowedEmailDomains = [.. (request.AllowedEmailDomains ?? defaults.AllowedEmailDomains).Select(domain => domain.ToLowerInvariant())],
+        };
     }
 }

@@ -31,10 +31,32 @@ internal sealed class ConnectorRequestValidator : AbstractValidator<CreateConnec
             }
         });
 
+        RuleFor(x => x.AccountLinking)
+            .Must(mode => mode is null || AccountLinkingModes.All.Contains(mode))
+            .OverridePropertyName("accountLinking")
+            .WithErrorCode(ErrorCodes.Field.OneOf)
+            .WithMessage($"Must be one of {string.Join(", ", AccountLinkingModes.All)}.");
+
+        RuleFor(x => x.AllowedEmailDomains).Custom((domains, context) =>
+        {
+            for (var i = 0; domains is not null && i < domains.Count; i++)
+            {
+                if (!IsDomain(domains[i]))
+                {
+                    context.AddFailure(new FluentValidation.Results.ValidationFailure($"allowedEmailDomains.{i}",
+                        "Must be a domain name such as example.com (no '@', no scheme).") { ErrorCode = ErrorCodes.Field.InvalidParameter });
+                }
+            }
+        });
+
         RuleFor(x => x.Config)
             .NotNull()
             .OverridePropertyName("config")
             .WithErrorCode(ErrorCodes.Field.Required)
             .WithMessage("Required: the connector's OAuth2 config.");
     }
+
+    private static bool IsDomain(string? domain) =>
+        !string.IsNullOrEmpty(domain) && domain.Length <= 253 && domain.Contains('.', StringComparison.Ordinal)
+        && Uri.CheckHostName(domain) == UriHostNameType.Dns;
 }

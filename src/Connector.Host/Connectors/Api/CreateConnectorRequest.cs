@@ -17,4 +17,16 @@ internal sealed record CreateConnectorRequest
 
     /// <summary>The Logto-compatible connector config, pasted unchanged.</summary>
     public OAuth2ConnectorConfig? Config { get; init; }
+
+    /// <summary>Logto's name: refresh the user's profile from the provider at every sign-in (default false).</summary>
+    public bool? SyncProfile { get; init; }
+
+    public bool? TrustEmail { get; init; }
+
+    /// <summary><c>none</c> (default) or <c>verifiedEmail</c>.</summary>
+    public string? AccountLinking { get; init; }
+
+    public bool? AllowSignUp { get; init; }
+
+    public IReadOnlyList<string>? AllowedEmailDomains { get; init; }
 }

@@ -1,6 +1,5 @@
 using Connector.Host.Sessions;
 using Connector.Host.SignIn;
-using Connector.Host.Users;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using OpenIddict.Abstractions;
@@ -10,62 +9,69 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace Connector.Host.Oidc.Endpoints;
 
 /// <summary>
-/// The three passthrough endpoints: OpenIddict has validated the request (client, redirect URI, PKCE,
-/// scopes, access token) before these run; they decide who the user is and what to answer.
+/// The passthrough endpoints: OpenIddict has validated the request (client, redirect URI, PKCE, scopes, code,
+/// refresh or access token) before these run; they decide who the user is, whether the grant still holds, and
+/// what to answer (<c>docs/oidc.md</c>).
 /// </summary>
 internal static class OidcEndpoints
 {
     public static IEndpointRouteBuilder MapOidcEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapMethods(OidcPaths.Authorization, [HttpMethods.Get, HttpMethods.Post], AuthorizeAsync).DisableAntiforgery().ExcludeFromDescription();
+        app.MapPost(OidcPaths.Token, TokenAsync).DisableAntiforgery().ExcludeFromDescription();
         app.MapMethods(OidcPaths.UserInfo, [HttpMethods.Get, HttpMethods.Post], UserInfoAsync).DisableAntiforgery().ExcludeFromDescription();
         app.MapMethods(OidcPaths.EndSession, [HttpMethods.Get, HttpMethods.Post], EndSessionAsync).DisableAntiforgery().ExcludeFromDescription();
         return app;
     }
 
     /// <summary>
-    /// Without a session, the browser goes to our sign-in page and comes back here after the connector
-    /// callback; with one, the code is issued at once: the app's registration by the operator is the
-    /// consent (<c>docs/oidc.md</c>), so no consent screen and no <c>prompt=consent</c> is needed for refresh tokens.
+    /// Without a session — or with one too old for <c>prompt=login</c> or <c>max_age</c> — the browser goes to our
+    /// sign-in page and comes back here after the connector callback; with one, the code is issued at once: the app's
+    /// registration by the operator is the consent (<c>docs/oidc.md</c>), so no consent screen and no
+    /// <c>prompt=consent</c> is needed for refresh tokens.
     /// </summary>
-    public static async Task<IResult> AuthorizeAsync(HttpContext context, UserStore users, CancellationToken ct)
+    public static async Task<IResult> AuthorizeAsync(HttpContext context, LoginFreshness freshness)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
-        if (request.HasPromptValue(PromptValues.Login))
+        var session = await UserSessions.CurrentAsync(context);
+        if (session is not null && freshness.Satisfies(session, request))
         {
-            // OIDC Core §3.1.2.1: sign in afresh, then resume the same request without prompt=login (no loop).
-            return Results.Redirect(SignInPaths.SignInReturningTo(ResumePath(context, request, withoutLogin: true)));
+            return Results.SignIn(OidcClaims.Principal(session, request.GetScopes()), properties: null,
+                OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 
-        var user = await SignedInUserAsync(context, users, ct);
-        if (user is null)
+        if (request.HasPromptValue(PromptValues.None))
         {
-            if (request.HasPromptValue(PromptValues.None))
-            {
-                // OIDC Core §3.1.2.6: prompt=none never shows a page.
-                return Refuse(Errors.LoginRequired, "The user is not signed in.");
-            }
-
-            return Results.Redirect(SignInPaths.SignInReturningTo(ResumePath(context, request)));
+            // OIDC Core §3.1.2.6: prompt=none never shows a page.
+            return Refuse(Errors.LoginRequired, session is null ? "The user is not signed in." : "The user must sign in again.");
         }
 
-        return Results.SignIn(OidcClaims.Principal(user, request.GetScopes()), properties: null,
-            OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        // OIDC Core §3.1.2.1: prompt=login and max_age send the user to the provider again, and the resumed request
+        // carries a marker that only a session begun after this moment satisfies.
+        var marker = LoginFreshness.Asked(request) ? freshness.Mark(session) : null;
+        return Results.Redirect(SignInPaths.SignInReturningTo(ResumePath(context, request, marker)));
     }
 
-    public static async Task<IResult> UserInfoAsync(HttpContext context, UserStore users, CancellationToken ct)
+    /// <summary>A code or refresh token is turned into tokens only while its grant holds, with the user's profile as it is now.</summary>
+    public static async Task<IResult> TokenAsync(HttpContext context, OidcGrants grants, CancellationToken ct)
     {
         var result = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
-        var subject = result.Principal?.GetClaim(Claims.Subject);
-        var user = Guid.TryParse(subject, out var id) ? await users.GetUserAsync(id, ct) : null;
-        if (user is null)
+        return await grants.HolderAsync(result.Principal, ct) is { } user
+            ? Results.SignIn(OidcClaims.Refreshed(result.Principal!, user), properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)
+            : Refuse(Errors.InvalidGrant, "The grant is no longer valid: the user was signed out, disabled or deleted, or the sign-in method was turned off.");
+    }
+
+    public static async Task<IResult> UserInfoAsync(HttpContext context, OidcGrants grants, CancellationToken ct)
+    {
+        var result = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        if (await grants.HolderAsync(result.Principal, ct) is not { } user)
         {
-            // The user was deleted since the token was issued.
+            // RFC 6750 §3.1: the access token no longer stands for anyone who may be served.
             return Results.Challenge(new AuthenticationProperties(new Dictionary<string, string?>
             {
                 [OpenIddictServerAspNetCoreConstants.Properties.Error] = Errors.InvalidToken,
-                [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = "The user no longer exists.",
+                [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = "The access token no longer stands for a user who may sign in.",
             }), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
         }
 
@@ -73,45 +79,41 @@ internal static class OidcEndpoints
     }
 
     /// <summary>
-    /// Ends our session, then OpenIddict redirects to the <c>post_logout_redirect_uri</c> it validated
-    /// against the app's registration, or to our sign-in page when none was given.
+    /// Ends our session on the server (a copied cookie stops working), then OpenIddict redirects to the
+    /// <c>post_logout_redirect_uri</c> it validated against the app's registration, or to our sign-in page. An
+    /// <c>id_token_hint</c> (validated by OpenIddict) naming another user than the session's ends nothing: a link
+    /// made for someone else does not sign this user out (OIDC RP-Initiated Logout §2).
     /// </summary>
-    public static async Task<IResult> EndSessionAsync(HttpContext context, CancellationToken ct)
+    public static async Task<IResult> EndSessionAsync(HttpContext context, UserSessions sessions, CancellationToken ct)
     {
-        ct.ThrowIfCancellationRequested();
-        await context.SignOutAsync(SessionDefaults.Scheme);
+        var hint = (await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)).Principal;
+        var session = await UserSessions.CurrentAsync(context);
+        if (hint?.GetClaim(Claims.Subject) is not { } hinted || session is null || hinted == session.User.Id.ToString())
+        {
+            await sessions.SignOutAsync(context, ct);
+        }
+
         return Results.SignOut(new AuthenticationProperties { RedirectUri = SignInPaths.SignIn }, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
     }
 
-    private static async Task<UserRow?> SignedInUserAsync(HttpContext context, UserStore users, CancellationToken ct)
+    /// <summary>
+    /// This request as a local URL to come back to: a GET as it came, a POSTed one as its GET form; with a freshness
+    /// marker, that marker in place of any earlier one.
+    /// </summary>
+    private static string ResumePath(HttpContext context, OpenIddictRequest request, string? marker)
     {
-        var session = await context.AuthenticateAsync(SessionDefaults.Scheme);
-        var subject = session.Succeeded ? session.Principal.FindFirst(SessionDefaults.UserIdClaim)?.Value : null;
-        return Guid.TryParse(subject, out var id) ? await users.GetUserAsync(id, ct) : null;
-    }
-
-    /// <summary>This request as a local URL to come back to: a POSTed authorization request becomes its GET form.</summary>
-    private static string ResumePath(HttpContext context, OpenIddictRequest request, bool withoutLogin = false)
-    {
-        if (HttpMethods.IsGet(context.Request.Method) && !withoutLogin)
+        if (HttpMethods.IsGet(context.Request.Method) && marker is null)
         {
             return $"{context.Request.PathBase}{context.Request.Path}{context.Request.QueryString}";
         }
 
-        var parameters = new List<KeyValuePair<string, string?>>();
-        foreach (var (name, value) in request.GetParameters())
+        var parameters = request.GetParameters()
+            .Where(parameter => parameter.Key != LoginFreshness.Parameter)
+            .Select(parameter => KeyValuePair.Create(parameter.Key, (string?)parameter.Value))
+            .ToList();
+        if (marker is not null)
         {
-            var text = (string?)value;
-            if (withoutLogin && name == Parameters.Prompt)
-            {
-                text = string.Join(' ', request.GetPromptValues().Where(prompt => prompt != PromptValues.Login));
-                if (text.Length == 0)
-                {
-                    continue;
-                }
-            }
-
-            parameters.Add(KeyValuePair.Create(name, text));
+            parameters.Add(KeyValuePair.Create(LoginFreshness.Parameter, (string?)marker));
         }
 
         return $"{context.Request.PathBase}{context.Request.Path}{QueryString.Create(parameters)}";

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Dapper;
 using Npgsql;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -60,6 +61,18 @@ internal sealed partial class OidcAuthorizationStore(NpgsqlDataSource dataSource
           AND (a.status IS DISTINCT FROM @Valid
                OR (a.type = @AdHoc AND NOT EXISTS (SELECT 1 FROM oidc_tokens t WHERE t.authorization_id = a.id)))
         """;
+
+    // The user's tokens go with their authorizations (ON DELETE CASCADE).
+    private const string DeleteBySubjectSql = "DELETE FROM oidc_authorizations WHERE subject = @Subject";
+
+    /// <summary>Revokes every authorization of a user, in the caller's transaction.</summary>
+    public static Task<int> RevokeBySubjectAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string subject, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(RevokeSql, new { Subject = subject, Client = (Guid?)null, Status = (string?)null, Type = (string?)null, Revoked = Statuses.Revoked },
+            transaction, cancellationToken: ct));
+
+    /// <summary>Deletes every authorization of a user, in the caller's transaction.</summary>
+    public static Task<int> DeleteBySubjectAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string subject, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(DeleteBySubjectSql, new { Subject = subject }, transaction, cancellationToken: ct));
 
     public async ValueTask<long> CountAsync(CancellationToken cancellationToken) => await _rows.ScalarAsync<long>(CountSql, null, cancellationToken);
 

@@ -1,3 +1,4 @@
+using Dapper;
 using Npgsql;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -72,6 +73,17 @@ internal sealed partial class OidcTokenStore(NpgsqlDataSource dataSource, TimePr
                OR t.expiration_date < @Now
                OR EXISTS (SELECT 1 FROM oidc_authorizations a WHERE a.id = t.authorization_id AND a.status IS DISTINCT FROM @Valid))
         """;
+
+    private const string DeleteBySubjectSql = "DELETE FROM oidc_tokens WHERE subject = @Subject";
+
+    /// <summary>Revokes every token of a user, in the caller's transaction (a user signed out everywhere).</summary>
+    public static Task<int> RevokeBySubjectAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string subject, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(RevokeSql, new { Subject = subject, Client = (Guid?)null, Status = (string?)null, Type = (string?)null, Revoked = Statuses.Revoked },
+            transaction, cancellationToken: ct));
+
+    /// <summary>Deletes every token of a user, in the caller's transaction (a user erased).</summary>
+    public static Task<int> DeleteBySubjectAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string subject, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(DeleteBySubjectSql, new { Subject = subject }, transaction, cancellationToken: ct));
 
     public async ValueTask<long> CountAsync(CancellationToken cancellationToken) => await _rows.ScalarAsync<long>(CountSql, null, cancellationToken);
 
