@@ -44,6 +44,8 @@ internal static class OidcExtensions
         services.AddSingleton<OidcApplicationStore>();
         services.AddSingleton<ICorsPolicyProvider, AppCorsPolicyProvider>();
 
+        // OpenIddict logs each request it extracts at Information, PKCE verifiers included: never below Warning here.
+        services.AddLogging(logging => logging.AddFilter("OpenIddict", LogLevel.Warning));
         services.AddOpenIddict()
             .AddCore(core => core
                 .SetDefaultApplicationEntity<OidcApplication>()

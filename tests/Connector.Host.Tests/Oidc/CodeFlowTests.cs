@@ -164,6 +164,23 @@ public sealed class CodeFlowTests : IAsyncLifetime
         Assert.Equal(_app.ClientId, resumed["client_id"]);
     }
 
+    [Fact]
+    public async Task NoCodeVerifierTokenOrSecret_EverReachesTheLogs()
+    {
+        using var browser = _world.Host.NewBrowser();
+        var pkce = Pkce.Create();
+        var code = await OidcWorld.AuthorizeAsync(browser, _app, pkce);
+        using var redeemed = await _world.RedeemAsync(_app, code, pkce);
+        var tokens = await redeemed.ReadJsonAsync();
+        using var refreshed = await _world.RefreshAsync(_app, tokens["refresh_token"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+
+        var logs = _world.Factory.Logs.AllText;
+        string[] secrets = [pkce.Verifier, code, _app.ClientSecret, tokens["access_token"]!.GetValue<string>(),
+            tokens["refresh_token"]!.GetValue<string>(), tokens["id_token"]!.GetValue<string>()];
+        Assert.All(secrets, secret => Assert.DoesNotContain(secret, logs, StringComparison.Ordinal));
+    }
+
     private static string[] Strings(System.Text.Json.Nodes.JsonNode? array) =>
         [.. array!.AsArray().Select(item => item!.GetValue<string>())];
 }

@@ -66,6 +66,68 @@ public sealed partial class SessionTests : IAsyncLifetime
         Assert.Contains("Katherine Johnson", await account.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SignOut_EndsTheSessionOnTheServer_SoACopiedCookieIsRefusedToo()
+    {
+        using var browser = _host.NewBrowser();
+        await browser.SignInAsync(SignInHost.ConnectorId);
+        using var copy = _host.Factory.NewBrowser(browser.CopyOfCookies());
+        Assert.Equal(HttpStatusCode.OK, (await copy.GetAsync("/account")).StatusCode);
+
+        await SignOutAsync(browser);
+
+        using var withCopy = await copy.GetAsync("/account");
+        Assert.Equal(HttpStatusCode.Redirect, withCopy.StatusCode);
+        Assert.Equal(1, await _host.CountAsync("revoked_sessions"));
+    }
+
+    [Fact]
+    public async Task ASession_StaysWhileUsed_ButEndsAtItsAbsoluteLifetime()
+    {
+        await using var host = await SignInHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Connectors:Sessions:SlidingMinutes"] = "60",
+            ["Connectors:Sessions:AbsoluteHours"] = "2",
+        });
+        await host.CreateConnectorAsync();
+        host.Upstream.SignsIn("""{"sub":"user-8","name":"Dorothy Vaughan"}""");
+        using var browser = host.NewBrowser();
+        await browser.SignInAsync(SignInHost.ConnectorId);
+
+        for (var visit = 0; visit < 2; visit++)
+        {
+            host.Clock.Advance(TimeSpan.FromMinutes(50));
+            Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/account")).StatusCode);
+        }
+
+        host.Clock.Advance(TimeSpan.FromMinutes(21)); // 2 h 1 min after the sign-in, 21 min after the last visit
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/account")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ASession_LeftIdleLongerThanItsSlidingLifetime_Ends()
+    {
+        await using var host = await SignInHost.StartAsync(new Dictionary<string, string?> { ["Connectors:Sessions:SlidingMinutes"] = "30" });
+        await host.CreateConnectorAsync();
+        host.Upstream.SignsIn("""{"sub":"user-9","name":"Mary Jackson"}""");
+        using var browser = host.NewBrowser();
+        await browser.SignInAsync(SignInHost.ConnectorId);
+
+        host.Clock.Advance(TimeSpan.FromMinutes(31));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/account")).StatusCode);
+    }
+
+    private static async Task SignOutAsync(Browser browser)
+    {
+        using var account = await browser.GetAsync("/account");
+        var token = AntiforgeryToken().Match(await account.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Groups["token"].Value;
+        using var signOut = await browser.Client.PostAsync("/sign-out",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+    }
+
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"(?<token>[^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
 }

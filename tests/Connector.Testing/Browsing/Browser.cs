@@ -40,6 +40,18 @@ public sealed class Browser : IDisposable
     /// <summary>The client of the first instance, for requests the helpers do not make (a form post, say).</summary>
     public HttpClient Client => _instances[0];
 
+    /// <summary>A second jar with this browser's cookies: what a copied (stolen, synced) cookie is to the host.</summary>
+    public CookieContainer CopyOfCookies()
+    {
+        var copy = new CookieContainer();
+        foreach (Cookie cookie in Cookies.GetAllCookies())
+        {
+            copy.Add(new Cookie(cookie.Name, cookie.Value, cookie.Path, cookie.Domain));
+        }
+
+        return copy;
+    }
+
     public bool HasCookie(string name) => Cookies.GetCookies(Origin).Any(cookie => cookie.Name == name);
 
     /// <summary>GET /sign-in/{id}: the provider's authorization URL the host redirects to.</summary>

@@ -13,12 +13,15 @@ namespace Connector.Host.Oidc.Endpoints;
 /// A grant's claims. By granted scope (OIDC Core §5.4): <c>profile</c> → name, picture; <c>email</c> → email,
 /// email_verified; <c>phone</c> → phone_number — in the ID token itself, because Auth.js builds its user from the ID
 /// token and never calls userinfo (<c>docs/oidc.md</c>); <c>/oidc/me</c> answers the same. Beside them, for the
-/// issuer's own checks: <c>auth_time</c> (ID token, OIDC Core §2), and in the access and refresh tokens the
-/// connector the session came through and the user's revocation epoch.
+/// issuer's own checks: <c>auth_time</c> (ID token, OIDC Core §2), the session's <c>sid</c>, and in the access
+/// and refresh tokens the connector the session came through and the user's revocation epoch.
 /// </summary>
 internal static class OidcClaims
 {
     public const string ConnectorClaim = "connector";
+
+    /// <summary>The session a grant was made in (OIDC Front-Channel Logout §3 names it <c>sid</c>).</summary>
+    public const string SessionIdClaim = "sid";
     public const string EpochClaim = "epoch";
 
     public static readonly string[] Supported =
@@ -32,6 +35,7 @@ internal static class OidcClaims
         var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
         identity.SetClaim(Claims.Subject, session.User.Id.ToString());
         identity.AddClaim(new Claim(Claims.AuthenticationTime, session.AuthTime.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64));
+        identity.SetClaim(SessionIdClaim, session.SessionId);
         identity.SetClaim(ConnectorClaim, session.ConnectorId);
         identity.AddClaim(new Claim(EpochClaim, session.Epoch.ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer32));
         AddProfile(identity, session.User, scopes);
@@ -80,7 +84,7 @@ internal static class OidcClaims
 
     private static IEnumerable<string> Destinations(Claim claim) => claim.Type switch
     {
-        Claims.Subject => [OpenIddictConstants.Destinations.AccessToken, OpenIddictConstants.Destinations.IdentityToken],
+        Claims.Subject or SessionIdClaim => [OpenIddictConstants.Destinations.AccessToken, OpenIddictConstants.Destinations.IdentityToken],
         ConnectorClaim or EpochClaim => [OpenIddictConstants.Destinations.AccessToken],
         _ => [OpenIddictConstants.Destinations.IdentityToken],
     };

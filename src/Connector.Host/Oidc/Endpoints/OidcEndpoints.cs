@@ -1,3 +1,4 @@
+using Connector.Host.Pages;
 using Connector.Host.Sessions;
 using Connector.Host.SignIn;
 using Microsoft.AspNetCore;
@@ -82,13 +83,24 @@ internal static class OidcEndpoints
     /// Ends our session on the server (a copied cookie stops working), then OpenIddict redirects to the
     /// <c>post_logout_redirect_uri</c> it validated against the app's registration, or to our sign-in page. An
     /// <c>id_token_hint</c> (validated by OpenIddict) naming another user than the session's ends nothing: a link
-    /// made for someone else does not sign this user out (OIDC RP-Initiated Logout §2).
+    /// made for someone else does not sign this user out (OIDC RP-Initiated Logout §2). A hint that is not an ID token
+    /// of ours is refused: OpenIddict would only ignore it.
     /// </summary>
     public static async Task<IResult> EndSessionAsync(HttpContext context, UserSessions sessions, CancellationToken ct)
     {
-        var hint = (await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)).Principal;
+        var request = context.GetOpenIddictServerRequest()
+            ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
+        // For a hint it could not validate, OpenIddict still authenticates, with a principal that has no claims.
+        var hinted = (await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)).Principal?.GetClaim(Claims.Subject);
+        if (!string.IsNullOrEmpty(request.IdTokenHint) && hinted is null)
+        {
+            // OpenIddict answers errors of this endpoint only before it passes through: the page kit's page, then.
+            return HtmlPages.Error(context, StatusCodes.Status400BadRequest, Errors.InvalidRequest, "This sign-out request was refused",
+                "The id_token_hint is not an ID token this service issued; nothing was signed out.");
+        }
+
         var session = await UserSessions.CurrentAsync(context);
-        if (hint?.GetClaim(Claims.Subject) is not { } hinted || session is null || hinted == session.User.Id.ToString())
+        if (hinted is null || session is null || hinted == session.User.Id.ToString())
         {
             await sessions.SignOutAsync(context, ct);
         }

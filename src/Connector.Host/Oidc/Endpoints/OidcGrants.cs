@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Connector.Host.Connectors;
+using Connector.Host.Sessions;
 using Connector.Host.Users;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -8,10 +9,11 @@ namespace Connector.Host.Oidc.Endpoints;
 
 /// <summary>
 /// Whether a grant still holds when an app uses it (redeeming a code, refreshing, calling userinfo): its user exists,
-/// is not disabled and has the revocation epoch the grant was made under, and the connector the user signed in
-/// through still exists and is enabled. Checked on every use, on every instance.
+/// is not disabled and has the revocation epoch the grant was made under, the connector the user signed in through
+/// still exists and is enabled, and the session it was made in was not signed out (a user who signs out ends what
+/// they granted in that session, <c>offline_access</c> included). Checked on every use, on every instance.
 /// </summary>
-internal sealed class OidcGrants(UserStore users, ConnectorConfigLoader connectors)
+internal sealed class OidcGrants(UserStore users, ConnectorConfigLoader connectors, RevokedSessionStore revokedSessions)
 {
     /// <summary>The grant's user as they are now, or null when the grant no longer holds.</summary>
     public async Task<UserRow?> HolderAsync(ClaimsPrincipal? grant, CancellationToken ct)
@@ -25,6 +27,12 @@ internal sealed class OidcGrants(UserStore users, ConnectorConfigLoader connecto
         }
 
         var connectorId = grant.GetClaim(OidcClaims.ConnectorClaim);
-        return connectorId is null || await connectors.LoadAsync(connectorId, ct) is { Enabled: true } ? user : null;
+        if (connectorId is not null && await connectors.LoadAsync(connectorId, ct) is not { Enabled: true })
+        {
+            return null;
+        }
+
+        var sessionId = grant.GetClaim(OidcClaims.SessionIdClaim);
+        return sessionId is null || !await revokedSessions.IsRevokedAsync(sessionId, ct) ? user : null;
     }
 }
