@@ -49,7 +49,7 @@ dotnet build bench/Connector.Bench/Connector.Bench.csproj -c Release -nologo -v 
 ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$host" \
 ConnectionStrings__Connectors="$database" Connectors__PublicOrigin="$host" Connectors__AdminApiKeys__0="$admin_key" \
 Connectors__AllowInsecureEndpoints=true Logging__LogLevel__Default=Warning \
-Connectors__RateLimits__SignIn__PermitLimit=0 Connectors__RateLimits__Callback__PermitLimit=0 \
+Connectors__RateLimits__SignIn__PermitLimit=0 Connectors__RateLimits__Callback__PermitLimit=0 Connectors__RateLimits__Admin__PermitLimit=0 \
   dotnet "$work/host/Connector.Host.dll" --contentRoot "$work/host" > "$work/host.log" 2>&1 &
 host_pid=$!
 for _ in $(seq 1 150); do curl -fs "$host/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
@@ -59,4 +59,5 @@ curl -fs -o /dev/null -X POST "$host/api/connectors" -H "Authorization: Bearer $
   \"clientId\": \"bench\", \"clientSecret\": \"bench-secret\", \"profileMap\": { \"id\": \"sub\" } } }"
 
 dotnet "$work/bench/Connector.Bench.dll" --provider "$provider" --seconds "$seconds" --out bench/results \
-  --host "$host" --connector bench --database "$database" --host-pid "$host_pid"
+  --host "$host" --connector bench --database "$database" --host-pid "$host_pid" \
+  --admin-key "$admin_key" --seed-users "${BENCH_SEED_USERS:-1000000}"

@@ -4,6 +4,7 @@ using Connector.Bench;
 // The project's benchmark (README, Performance). Loopback only, bounded in time and count.
 //   Connector.Bench --provider URL [--seconds 5] [--out DIR]
 //                   [--host URL --connector ID --database CONNSTRING --host-pid PID]
+//                   [--admin-key KEY --seed-users N]   (user search and paging with N users seeded)
 var options = BenchOptions.Parse(args);
 var runs = new List<Measurement>();
 var notes = new List<string>();
@@ -56,11 +57,24 @@ if (options.Host is { } host)
     }
 }
 
+if (options.Host is { } searchHost && options.AdminKey is { } adminKey && options.SeedUsers > 0)
+{
+    using var search = new UserSearchScenario(searchHost, adminKey, options.Database!);
+    var seeded = await search.SeedAsync(options.SeedUsers);
+    notes.Add(FormattableString.Invariant($"user search: {options.SeedUsers:N0} users with an identity each seeded in {seeded.TotalSeconds:0} s."));
+    foreach (var (name, query) in UserSearchScenario.Queries(options.SeedUsers))
+    {
+        runs.Add(await LoadRunner.RunAsync($"users: {name}", 1, warmUp, duration, _ => search.GetAsync(query)));
+        Console.Error.WriteLine($"users {name}: p50 {runs[^1].P50Ms} ms, p99 {runs[^1].P99Ms} ms");
+    }
+}
+
 var markdown = Report.Write(options.Out, new BenchResults(Environment.ProcessorCount + " cores, " + System.Runtime.InteropServices.RuntimeInformation.OSDescription,
     DateTime.UtcNow, options.Seconds, runs, notes));
 Console.WriteLine(markdown);
 
-internal sealed record BenchOptions(string Provider, int Seconds, string Out, string? Host, string? Connector, string? Database, int HostPid)
+internal sealed record BenchOptions(
+    string Provider, int Seconds, string Out, string? Host, string? Connector, string? Database, int HostPid, string? AdminKey, int SeedUsers)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -72,6 +86,8 @@ internal sealed record BenchOptions(string Provider, int Seconds, string Out, st
             Value("--host"),
             Value("--connector"),
             Value("--database"),
-            int.Parse(Value("--host-pid") ?? "0", CultureInfo.InvariantCulture));
+            int.Parse(Value("--host-pid") ?? "0", CultureInfo.InvariantCulture),
+            Value("--admin-key"),
+            int.Parse(Value("--seed-users") ?? "0", CultureInfo.InvariantCulture));
     }
 }

@@ -24,13 +24,17 @@ internal sealed partial class UserStore(NpgsqlDataSource dataSource, IEnumerable
         ORDER BY id DESC LIMIT @Limit
         """;
 
-    // Each branch is an index scan of its own (lower(name), lower(email) prefix; identity subject, exact).
+    // Each branch takes its own newest matches, at most a page: the planner reads a selective prefix from its index
+    // and a broad one ("s") from the primary key, newest first, stopping as soon as the page is full. Then the
+    // branches' few ids are merged. (One OR over all three would read every match of a broad prefix to sort it.)
     private const string SearchSql = $"""
         SELECT {UserColumns} FROM users
-        WHERE id IN (SELECT id FROM users WHERE lower(name) LIKE @Prefix ESCAPE '\'
-                     UNION SELECT id FROM users WHERE lower(email) LIKE @Prefix ESCAPE '\'
-                     UNION SELECT user_id FROM user_identities WHERE subject = @Search)
-          AND (@After::uuid IS NULL OR id < @After)
+        WHERE id IN (
+            (SELECT id FROM users WHERE lower(name) LIKE @Prefix ESCAPE '\' AND (@After::uuid IS NULL OR id < @After) ORDER BY id DESC LIMIT @Limit)
+            UNION ALL
+            (SELECT id FROM users WHERE lower(email) LIKE @Prefix ESCAPE '\' AND (@After::uuid IS NULL OR id < @After) ORDER BY id DESC LIMIT @Limit)
+            UNION ALL
+            (SELECT user_id FROM user_identities WHERE subject = @Search AND (@After::uuid IS NULL OR user_id < @After) ORDER BY user_id DESC LIMIT @Limit))
         ORDER BY id DESC LIMIT @Limit
         """;
 
