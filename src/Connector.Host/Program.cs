@@ -2,6 +2,7 @@ using Connector.Host.Audit;
 using Connector.Host.Configuration;
 using Connector.Host.Connectors;
 using Connector.Host.Engine;
+using Connector.Host.Experience;
 using Connector.Host.Hardening;
 using Connector.Host.Health;
 using Connector.Host.Oidc;
@@ -28,6 +29,7 @@ builder.Services
     .AddConnectorsOpenApi()
     .AddAudit()
     .AddConnectors()
+    .AddSignInExperience()
     .AddUsers()
     .AddEndUserSessions()
     .AddEndUserSignIn()
@@ -45,8 +47,10 @@ app.UseAuthorization();
 
 app.MapConnectorsHealth();
 app.MapConnectorsOpenApi();
+app.MapPages();
 app.MapAudit();
 app.MapConnectors();
+app.MapSignInExperience();
 app.MapUsers();
 app.MapEndUserSignIn();
 app.MapConnectorsOidc();

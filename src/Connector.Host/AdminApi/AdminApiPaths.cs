@@ -1,3 +1,5 @@
+
+
 namespace Connector.Host.AdminApi;
 
 /// <summary>The admin REST API's routes (see <c>docs/admin-api.md</c>), each relative to <see cref="Root"/> where mapped.</summary>
@@ -11,6 +13,10 @@ internal static class AdminApiPaths
     public const string Audit = "/audit";
     public const string Apps = "/apps";
     public const string OidcKeys = "/oidc/keys";
+    public const string SignInExperience = "/sign-in-experience";
+
+    /// <summary>Logto's Management API name of the same resource, for scripts written against Logto.</summary>
+    public const string LogtoSignInExperience = "/sign-in-exp";
 
     /// <summary>The absolute path of a resource in a collection, for <c>Location</c> headers.</summary>
     public static string Of(HttpRequest request, string collection, string id) =>

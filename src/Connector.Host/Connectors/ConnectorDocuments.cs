@@ -37,6 +37,13 @@ internal static class ConnectorDocuments
             document["logoUrl"] = row.LogoUrl;
         }
 
+        if (row.LogoDarkUrl is not null)
+        {
+            document["logoDarkUrl"] = row.LogoDarkUrl;
+        }
+
+        document["displayNames"] = JsonNode.Parse(row.DisplayNames);
+
         foreach (var (field, value) in SettingsFields(ToSettings(row.Settings)))
         {
             document[field] = value?.DeepClone();
@@ -48,6 +55,11 @@ internal static class ConnectorDocuments
     /// <summary>The settings as the fields of the connector document (<c>syncProfile</c>, <c>trustEmail</c>, …).</summary>
     public static JsonObject SettingsFields(ConnectorSettings settings) =>
         JsonSerializer.SerializeToNode(settings, ConnectorJson.Options)!.AsObject();
+
+    public static IReadOnlyDictionary<string, string> ToDisplayNames(string stored) =>
+        JsonSerializer.Deserialize<Dictionary<string, string>>(stored) ?? [];
+
+    public static string StoredDisplayNames(IReadOnlyDictionary<string, string> names) => JsonSerializer.Serialize(names);
 
     public static ConnectorSettings ToSettings(string storedSettings) =>
         JsonSerializer.Deserialize<ConnectorSettings>(storedSettings, ConnectorJson.Options) ?? new ConnectorSettings();

@@ -6,6 +6,12 @@ internal sealed record ConnectorRow
     public required string Id { get; init; }
     public required string Name { get; init; }
     public string? LogoUrl { get; init; }
+
+    /// <summary>The logo for dark backgrounds.</summary>
+    public string? LogoDarkUrl { get; init; }
+
+    /// <summary>The name in other languages (language tag → name), as JSON.</summary>
+    public string DisplayNames { get; init; } = "{}";
     public bool Enabled { get; init; }
     public required string Config { get; init; }
     public required string ClientSecretProtected { get; init; }

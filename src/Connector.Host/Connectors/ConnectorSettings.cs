@@ -22,6 +22,9 @@ public sealed record ConnectorSettings
     /// <summary>Empty: any. Otherwise a sign-in needs a verified email in one of these domains.</summary>
     public IReadOnlyList<string> AllowedEmailDomains { get; init; } = [];
 
+    /// <summary>Logto's name: keep the provider's tokens, encrypted, for the token-vault routes.</summary>
+    public bool EnableTokenStorage { get; init; }
+
     /// <summary>The email counts as verified: the provider said so, or the operator trusts this provider's emails.</summary>
     public bool VouchesFor(string? email, bool? emailVerified) => !string.IsNullOrEmpty(email) && (emailVerified == true || TrustEmail);
 

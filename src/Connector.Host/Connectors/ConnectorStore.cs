@@ -4,27 +4,32 @@ using Npgsql;
 
 namespace Connector.Host.Connectors;
 
-/// <summary>Reads and writes <c>connectors</c>; every write records its audit event in the same transaction.</summary>
-internal sealed class ConnectorStore(NpgsqlDataSource dataSource)
+/// <summary>Reads and writes <c>connectors</c>; every write records its audit event, and tells the listeners, in the same transaction.</summary>
+internal sealed class ConnectorStore(NpgsqlDataSource dataSource, IEnumerable<IConnectorLifecycleListener> listeners)
 {
     private const string Columns =
-        "id AS Id, name AS Name, logo_url AS LogoUrl, enabled AS Enabled, config::text AS Config, " +
+        "id AS Id, name AS Name, logo_url AS LogoUrl, logo_dark_url AS LogoDarkUrl, display_names::text AS DisplayNames, enabled AS Enabled, config::text AS Config, " +
         "client_secret_protected AS ClientSecretProtected, settings::text AS Settings, generation AS Generation, " +
         "revision AS Revision, created_at AS CreatedAt, updated_at AS UpdatedAt";
 
     private const string ListSql = $"SELECT {Columns} FROM connectors ORDER BY created_at, id";
     private const string GetSql = $"SELECT {Columns} FROM connectors WHERE id = @Id";
-    private const string SignInOptionsSql = "SELECT id AS Id, name AS Name, logo_url AS LogoUrl FROM connectors WHERE enabled ORDER BY created_at, id";
+    private const string SignInOptionsSql = """
+        SELECT id AS Id, name AS Name, logo_url AS LogoUrl, logo_dark_url AS LogoDarkUrl, display_names::text AS DisplayNames
+        FROM connectors WHERE enabled ORDER BY created_at, id
+        """;
 
     private const string InsertSql = """
-        INSERT INTO connectors (id, name, logo_url, enabled, config, client_secret_protected, settings, generation, revision, created_at, updated_at)
-        VALUES (@Id, @Name, @LogoUrl, @Enabled, @Config::jsonb, @ClientSecretProtected, @Settings::jsonb, @Generation, 1, @CreatedAt, @UpdatedAt)
+        INSERT INTO connectors (id, name, logo_url, logo_dark_url, display_names, enabled, config, client_secret_protected, settings, generation,
+            revision, created_at, updated_at)
+        VALUES (@Id, @Name, @LogoUrl, @LogoDarkUrl, @DisplayNames::jsonb, @Enabled, @Config::jsonb, @ClientSecretProtected, @Settings::jsonb, @Generation,
+            1, @CreatedAt, @UpdatedAt)
         ON CONFLICT (id) DO NOTHING
         """;
 
     private const string UpdateSql = """
         UPDATE connectors
-        SET name = @Name, logo_url = @LogoUrl, enabled = @Enabled, config = @Config::jsonb,
+        SET name = @Name, logo_url = @LogoUrl, logo_dark_url = @LogoDarkUrl, display_names = @DisplayNames::jsonb, enabled = @Enabled, config = @Config::jsonb,
             client_secret_protected = @ClientSecretProtected, settings = @Settings::jsonb, generation = @Generation,
             revision = revision + 1, updated_at = @UpdatedAt
         WHERE id = @Id AND revision = @Revision
@@ -43,8 +48,8 @@ internal sealed class ConnectorStore(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<ConnectorSummary>> ListEnabledAsync(CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var rows = await connection.QueryAsync<ConnectorSummary>(new CommandDefinition(SignInOptionsSql, cancellationToken: ct));
-        return rows.AsList();
+        var rows = await connection.QueryAsync<SummaryRow>(new CommandDefinition(SignInOptionsSql, cancellationToken: ct));
+        return [.. rows.Select(row => new ConnectorSummary(row.Id, row.Name, row.LogoUrl, row.LogoDarkUrl, ConnectorDocuments.ToDisplayNames(row.DisplayNames)))];
     }
 
     public async Task<ConnectorRow?> GetAsync(string id, CancellationToken ct)
@@ -55,17 +60,20 @@ internal sealed class ConnectorStore(NpgsqlDataSource dataSource)
 
     /// <summary>False when the id is taken.</summary>
     public Task<bool> TryInsertAsync(ConnectorRow row, AuditEntry audit, CancellationToken ct) =>
-        WriteAsync(InsertSql, row, audit, ct);
+        WriteAsync(InsertSql, row, audit, (listener, connection, transaction) => listener.CreatedAsync(row.Id, connection, transaction, ct), ct);
 
     /// <summary>False when the row is gone or another writer changed it since <paramref name="row"/>'s revision was read.</summary>
     public Task<bool> TryUpdateAsync(ConnectorRow row, AuditEntry audit, CancellationToken ct) =>
-        WriteAsync(UpdateSql, row, audit, ct);
+        WriteAsync(UpdateSql, row, audit, notify: null, ct);
 
     /// <summary>False when no such connector exists.</summary>
     public Task<bool> DeleteAsync(string id, AuditEntry audit, CancellationToken ct) =>
-        WriteAsync(DeleteSql, new { Id = id }, audit, ct);
+        WriteAsync(DeleteSql, new { Id = id }, audit, (listener, connection, transaction) => listener.DeletedAsync(id, connection, transaction, ct), ct);
 
-    private async Task<bool> WriteAsync(string sql, object parameters, AuditEntry audit, CancellationToken ct)
+    private sealed record SummaryRow(string Id, string Name, string? LogoUrl, string? LogoDarkUrl, string DisplayNames);
+
+    private async Task<bool> WriteAsync(string sql, object parameters, AuditEntry audit,
+        Func<IConnectorLifecycleListener, NpgsqlConnection, NpgsqlTransaction, Task>? notify, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
@@ -73,6 +81,11 @@ internal sealed class ConnectorStore(NpgsqlDataSource dataSource)
         if (changed != 1)
         {
             return false;
+        }
+
+        foreach (var listener in notify is null ? [] : listeners)
+        {
+            await notify!(listener, connection, transaction);
         }
 
         await AuditStore.AppendAsync(connection, transaction, audit, ct);

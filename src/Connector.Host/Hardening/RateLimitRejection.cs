@@ -23,8 +23,7 @@ internal static class RateLimitRejection
         HardeningLog.RateLimited(logger, name, RateLimitPolicy.ClientKey(context.Connection.RemoteIpAddress), context.Request.Path);
 
         IResult answer = browserPaths.Contains(context.Request.Path)
-            ? HtmlPages.Error(context, StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited, "Too many attempts",
-                $"Too many sign-in requests came from your network. Wait {seconds} seconds, then try again.")
+            ? HtmlPages.Error(StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited, "errors.rateLimited.title", "errors.rateLimited.message", "/", seconds)
             : ApiProblems.TooManyRequests(seconds);
         await answer.ExecuteAsync(context);
     }

@@ -13,6 +13,9 @@ internal static class OidcAppProperties
     /// <summary>Browser origins of a <c>spa</c> app, answered with CORS headers on the endpoints it calls.</summary>
     public const string CorsOrigins = "cors_origins";
 
+    /// <summary>The connectors an app offers, in order (empty: the sign-in experience's).</summary>
+    public const string Connectors = "connectors";
+
     public static async ValueTask<string> IdTokenAlgorithmAsync(IOpenIddictApplicationManager applications, string? clientId, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(clientId) || await applications.FindByClientIdAsync(clientId, ct) is not { } application)

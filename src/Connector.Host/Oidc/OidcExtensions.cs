@@ -5,6 +5,7 @@ using Connector.Host.Oidc.Handlers;
 using Connector.Host.Oidc.Keys;
 using Connector.Host.Oidc.Stores;
 using Connector.Host.Pages;
+using Connector.Host.SignIn;
 using Connector.Host.Users;
 using Connector.OAuth2.Configuration;
 using Microsoft.AspNetCore.Cors.Infrastructure;
@@ -32,7 +33,9 @@ internal static class OidcExtensions
         services.AddBrowserPaths(OidcPaths.Authorization, OidcPaths.EndSession);
         services.AddSingleton<OidcGrants>();
         services.AddSingleton<LoginFreshness>();
+        services.AddSingleton<DirectSignIn>();
         services.AddSingleton<IUserLifecycleListener, OidcUserLifecycle>();
+        services.AddSingleton<ISignInAudience, OidcSignInAudience>();
         services.AddSingleton<OidcKeyMaterial>();
         services.AddSingleton<OidcKeyStore>();
         services.AddSingleton<OidcKeyRing>();

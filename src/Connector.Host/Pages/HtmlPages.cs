@@ -6,25 +6,44 @@ namespace Connector.Host.Pages;
 
 /// <summary>
 /// The page kit: every HTML answer of the service is a Razor component rendered on the server inside
-/// <see cref="PageLayout"/>, under the strict CSP (one stylesheet, no script). Error pages show a code from the
-/// catalogue and a trace id, never JSON, provider bodies or secrets.
+/// <see cref="PageLayout"/>, under the strict CSP (stylesheets from here, no script), in the visitor's language and
+/// the operator's look (<see cref="PageContext"/>). Error pages show a code from the catalogue and a trace id, never
+/// JSON, provider bodies or secrets.
 /// </summary>
 internal static class HtmlPages
 {
     public const string ContentType = "text/html; charset=utf-8";
 
-    public static RazorComponentResult<T> Page<T>(IReadOnlyDictionary<string, object?> parameters, int status = StatusCodes.Status200OK)
-        where T : IComponent =>
-        new(parameters) { StatusCode = status, ContentType = ContentType };
+    /// <summary>A page; its component receives the request's <see cref="PageContext"/> as the parameter <c>Page</c>.</summary>
+    public static IResult Page<T>(IReadOnlyDictionary<string, object?> parameters, int status = StatusCodes.Status200OK)
+        where T : IComponent => new HtmlPage<T>(parameters, status);
 
+    /// <param name="titleKey">The page text key of the title.</param>
+    /// <param name="messageKey">The page text key of the message.</param>
     /// <param name="back">Where the page's one link leads (the sign-in page by way of <c>/</c> unless said otherwise).</param>
-    public static RazorComponentResult<ErrorPage> Error(HttpContext context, int status, string code, string title, string message, string back = "/") =>
+    public static IResult Error(int status, string code, string titleKey, string messageKey, string back = "/", params object?[] values) =>
         Page<ErrorPage>(new Dictionary<string, object?>
         {
-            [nameof(ErrorPage.Title)] = title,
-            [nameof(ErrorPage.Message)] = message,
+            [nameof(ErrorPage.TitleKey)] = titleKey,
+            [nameof(ErrorPage.MessageKey)] = messageKey,
+            [nameof(ErrorPage.Values)] = values,
             [nameof(ErrorPage.Code)] = code,
-            [nameof(ErrorPage.TraceId)] = Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier,
             [nameof(ErrorPage.Back)] = back,
         }, status);
+
+    private sealed class HtmlPage<T>(IReadOnlyDictionary<string, object?> parameters, int status) : IResult
+        where T : IComponent
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            var page = await PageContext.ForAsync(httpContext);
+            var all = new Dictionary<string, object?>(parameters) { ["Page"] = page };
+            if (typeof(T) == typeof(ErrorPage))
+            {
+                all[nameof(ErrorPage.TraceId)] = Activity.Current?.TraceId.ToString() ?? httpContext.TraceIdentifier;
+            }
+
+            await new RazorComponentResult<T>(all) { StatusCode = status, ContentType = ContentType }.ExecuteAsync(httpContext);
+        }
+    }
 }

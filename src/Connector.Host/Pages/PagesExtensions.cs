@@ -10,6 +10,9 @@ internal static class PagesExtensions
         return services;
     }
 
+    /// <summary>The page kit's own route: the brand colour's stylesheet.</summary>
+    public static IEndpointRouteBuilder MapPages(this IEndpointRouteBuilder app) => app.MapBrandStyles();
+
     /// <summary>Marks paths whose answers are for a person: see <see cref="BrowserPaths"/>.</summary>
     public static IServiceCollection AddBrowserPaths(this IServiceCollection services, params string[] paths)
     {

@@ -27,8 +27,8 @@ internal sealed partial class DatabaseUnavailableHandler(IProblemDetailsService 
         httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         if (browserPaths.Contains(httpContext.Request.Path))
         {
-            await HtmlPages.Error(httpContext, StatusCodes.Status503ServiceUnavailable, ErrorCodes.DatabaseUnavailable, "Sign-in is unavailable for a moment",
-                $"The service cannot reach its database. Nothing was changed; try again in {RetryAfterSeconds} seconds.").ExecuteAsync(httpContext);
+            await HtmlPages.Error(StatusCodes.Status503ServiceUnavailable, ErrorCodes.DatabaseUnavailable, "errors.unavailable.title", "errors.unavailable.message",
+                "/", RetryAfterSeconds).ExecuteAsync(httpContext);
             return true;
         }
 

@@ -73,6 +73,7 @@ internal static class ErrorCodes
         public const string UnknownPreset = "unknown_preset";
         public const string ForbiddenAddress = "forbidden_address";
         public const string ProviderChangeUnconfirmed = "provider_change_unconfirmed";
+        public const string UnknownConnector = "unknown_connector";
     }
 
     /// <summary>The code for a problem raised without one (routing 404, 405, unhandled 500).</summary>

@@ -1,11 +1,9 @@
-using System.Globalization;
 using System.Text.Json;
 using Connector.Host.Audit;
 using Connector.Host.Connectors;
 using Connector.Host.Pages;
 using Connector.Host.SignIn.Pages;
 using Connector.OAuth2;
-using Connector.OAuth2.Pipeline;
 using Connector.OAuth2.Profiles;
 using Connector.OAuth2.Results;
 using Connector.OAuth2.Tokens;
@@ -32,9 +30,9 @@ internal sealed class DryRunPage(OAuth2Connector engine, AuditStore audit, TimeP
             [nameof(TestResultPage.ConnectorId)] = connector.Id,
             [nameof(TestResultPage.Code)] = error?.Code,
             [nameof(TestResultPage.Message)] = error is null ? null : Describe(error),
-            [nameof(TestResultPage.Tokens)] = trace.Tokens is { } tokens ? Fields(tokens) : null,
+            [nameof(TestResultPage.Tokens)] = trace.Tokens,
             [nameof(TestResultPage.RawUserInfo)] = trace.UserInfo is { } raw ? JsonSerializer.Serialize(raw, Indented) : null,
-            [nameof(TestResultPage.EmailLookup)] = trace.EmailLookup is { } lookup ? lookup.Email ?? "no verified address" + (lookup.Error is { } failed ? $" ({failed.Code})" : "") : null,
+            [nameof(TestResultPage.EmailLookup)] = trace.EmailLookup,
             [nameof(TestResultPage.Profile)] = trace.Profile is { } profile ? Fields(profile) : null,
         });
     }
@@ -43,14 +41,6 @@ internal sealed class DryRunPage(OAuth2Connector engine, AuditStore audit, TimeP
     private static string Describe(ConnectorError error) =>
         error.ProviderStatus is { } status ? $"{error.Message} (HTTP {status})" : error.Message;
 
-    private static List<KeyValuePair<string, string?>> Fields(TokenSummary tokens) =>
-    [
-        new("token_type", tokens.TokenType),
-        new("expires_in", tokens.ExpiresIn?.ToString(CultureInfo.InvariantCulture)),
-        new("scope", tokens.Scope),
-        new("refresh_token", tokens.HasRefreshToken ? "received (not shown)" : null),
-        new("id_token", tokens.HasIdToken ? "received (not shown)" : null),
-    ];
 
     private static List<KeyValuePair<string, string?>> Fields(UserProfile profile) =>
     [

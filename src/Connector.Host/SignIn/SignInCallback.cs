@@ -105,7 +105,7 @@ internal sealed class SignInCallback(
     {
         SignInLog.Failed(logger, connectorId, page.Code);
         await audit.AppendAsync(SignInAudit.Failed(time.GetUtcNow(), connectorId, purpose, page.Code, error), ct);
-        return page.Show(context);
+        return page.Show();
     }
 
     /// <summary>The provider's words from a redirect are attacker-reachable input: kept for the audit, but short.</summary>

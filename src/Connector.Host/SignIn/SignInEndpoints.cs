@@ -1,4 +1,5 @@
 using Connector.Host.Connectors;
+using Connector.Host.Experience;
 using Connector.Host.Pages;
 using Connector.Host.Sessions;
 using Connector.Host.SignIn.Pages;
@@ -23,12 +24,24 @@ internal static class SignInEndpoints
         return app;
     }
 
-    private static async Task<IResult> ShowSignInAsync(string? returnTo, ConnectorStore connectors, ReturnUrlPolicy returnUrls, CancellationToken ct) =>
-        HtmlPages.Page<SignInPage>(new Dictionary<string, object?>
+    /// <summary>
+    /// The buttons: an app's own connectors in its order when the user came from an app that names some, else the
+    /// sign-in experience's; only enabled ones either way.
+    /// </summary>
+    private static async Task<IResult> ShowSignInAsync(
+        string? returnTo, ConnectorStore connectors, ExperienceReader experience, ISignInAudience audience, ReturnUrlPolicy returnUrls, CancellationToken ct)
+    {
+        var allowed = returnUrls.Allow(returnTo);
+        var app = await audience.FindAsync(allowed, ct);
+        var order = app is { Connectors.Count: > 0 } ? app.Connectors : (await experience.GetAsync(ct)).Connectors;
+        var enabled = (await connectors.ListEnabledAsync(ct)).ToDictionary(connector => connector.Id, StringComparer.Ordinal);
+        return HtmlPages.Page<SignInPage>(new Dictionary<string, object?>
         {
-            [nameof(SignInPage.Connectors)] = await connectors.ListEnabledAsync(ct),
-            [nameof(SignInPage.ReturnTo)] = returnUrls.Allow(returnTo),
+            [nameof(SignInPage.Connectors)] = order.Select(id => enabled.GetValueOrDefault(id)).OfType<ConnectorSummary>().ToList(),
+            [nameof(SignInPage.ReturnTo)] = allowed,
+            [nameof(SignInPage.AppName)] = app?.Name,
         });
+    }
 
     private static async Task<IResult> ShowAccountAsync(
         HttpContext context, ConnectorConfigLoader connectors, IAntiforgery antiforgery, CancellationToken ct)
@@ -56,7 +69,7 @@ internal static class SignInEndpoints
     {
         if (!await antiforgery.IsRequestValidAsync(context))
         {
-            return SignInErrors.SignOutUnconfirmed.Show(context);
+            return SignInErrors.SignOutUnconfirmed.Show();
         }
 
         await sessions.SignOutAsync(context, ct);

@@ -1,3 +1,5 @@
+using Connector.Host.Configuration;
+
 namespace Connector.Host.SignIn;
 
 /// <summary>The end user's pages and the flow's routes (see <c>docs/sign-in-flow.md</c>).</summary>
@@ -6,7 +8,7 @@ internal static class SignInPaths
     public const string Home = "/";
     public const string SignIn = "/sign-in";
     public const string Start = "/sign-in/{connectorId}";
-    public const string CallbackPrefix = "/callback";
+    public const string CallbackPrefix = PublicUrls.CallbackPrefix;
     public const string Callback = CallbackPrefix + "/{connectorId}";
     public const string Account = "/account";
     public const string SignOut = "/sign-out";
@@ -21,5 +23,4 @@ internal static class SignInPaths
     public static string StartOf(string connectorId, string? returnTo) =>
         $"{SignIn}/{Uri.EscapeDataString(connectorId)}" + (returnTo is null ? "" : $"?{ReturnToParameter}={Uri.EscapeDataString(returnTo)}");
 
-    public static string CallbackOf(string connectorId) => $"{CallbackPrefix}/{Uri.EscapeDataString(connectorId)}";
 }

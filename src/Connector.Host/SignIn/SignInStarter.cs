@@ -30,12 +30,12 @@ internal sealed class SignInStarter(
         var connector = await connectors.LoadAsync(connectorId, ct);
         if (connector is null)
         {
-            return SignInErrors.NotFound.Show(context);
+            return SignInErrors.NotFound.Show();
         }
 
         if (!connector.Enabled)
         {
-            return SignInErrors.Disabled.Show(context);
+            return SignInErrors.Disabled.Show();
         }
 
         var binding = Secrets.Hash(BrowserBinding.GetOrCreate(context));
@@ -48,7 +48,7 @@ internal sealed class SignInStarter(
         CreateAsync(connector, new byte[32], returnUrl: null, SignInPurpose.Test, ct);
 
     /// <summary>The <c>redirect_uri</c> registered at the provider: <c>{PublicOrigin}/callback/{id}</c>.</summary>
-    public string RedirectUri(string connectorId) => options.Value.PublicOrigin!.TrimEnd('/') + SignInPaths.CallbackOf(connectorId);
+    public string RedirectUri(string connectorId) => PublicUrls.Callback(options.Value.PublicOrigin!, connectorId);
 
     private async Task<Uri> CreateAsync(LoadedConnector connector, byte[] bindingHash, string? returnUrl, string purpose, CancellationToken ct)
     {

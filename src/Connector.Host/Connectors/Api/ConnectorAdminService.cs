@@ -32,6 +32,8 @@ internal sealed class ConnectorAdminService(
                 Id = id,
                 Name = draft.Name,
                 LogoUrl = draft.LogoUrl,
+                LogoDarkUrl = draft.LogoDarkUrl,
+                DisplayNames = ConnectorDocuments.StoredDisplayNames(draft.DisplayNames),
                 Enabled = draft.Enabled,
                 Config = ConnectorDocuments.StoredConfig(draft.Config).ToJsonString(),
                 ClientSecretProtected = protector.Protect(id, draft.Config.ClientSecret),
@@ -81,7 +83,7 @@ internal sealed class ConnectorAdminService(
         }
 
         var errors = new FieldErrors();
-        patch = patch.DeepClone().AsObject();
+        patch = LogtoConnectorShape.Applies(patch) ? LogtoConnectorShape.Translate(patch, errors, create: false) : patch.DeepClone().AsObject();
         if (patch.TryGetPropertyValue("id", out var patchedId))
         {
             if (patchedId?.GetValueKind() != System.Text.Json.JsonValueKind.String || patchedId.GetValue<string>() != id)
@@ -126,6 +128,8 @@ internal sealed class ConnectorAdminService(
         {
             Name = draft.Name,
             LogoUrl = draft.LogoUrl,
+            LogoDarkUrl = draft.LogoDarkUrl,
+            DisplayNames = ConnectorDocuments.StoredDisplayNames(draft.DisplayNames),
             Enabled = draft.Enabled,
             Config = config.ToJsonString(),
             ClientSecretProtected = draft.Config.ClientSecret == secret ? row.ClientSecretProtected : protector.Protect(id, draft.Config.ClientSecret),

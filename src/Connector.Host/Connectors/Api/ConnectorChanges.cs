@@ -18,6 +18,17 @@ internal static class ConnectorChanges
             changed.Add("logoUrl");
         }
 
+        if (before.LogoDarkUrl != after.LogoDarkUrl)
+        {
+            changed.Add("logoDarkUrl");
+        }
+
+        if (!ConnectorDocuments.ToDisplayNames(before.DisplayNames).OrderBy(p => p.Key, StringComparer.Ordinal)
+                .SequenceEqual(after.DisplayNames.OrderBy(p => p.Key, StringComparer.Ordinal)))
+        {
+            changed.Add("displayNames");
+        }
+
         if (before.Enabled != after.Enabled)
         {
             changed.Add("enabled");

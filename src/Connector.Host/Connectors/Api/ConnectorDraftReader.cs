@@ -17,7 +17,7 @@ namespace Connector.Host.Connectors.Api;
 internal sealed class ConnectorDraftReader
 {
     /// <summary>Fields the API returns; a document read back and sent again carries them, so they are ignored rather than refused.</summary>
-    private static readonly string[] ReturnedFields = ["createdAt", "updatedAt"];
+    private static readonly string[] ReturnedFields = ["createdAt", "updatedAt", "callbackUri"];
 
     private static readonly JsonTypeInfo<CreateConnectorRequest> RequestType =
         (JsonTypeInfo<CreateConnectorRequest>)ConnectorJson.Options.GetTypeInfo(typeof(CreateConnectorRequest));
@@ -56,7 +56,8 @@ internal sealed class ConnectorDraftReader
         }
 
         return errors.IsEmpty
-            ? new ConnectorDraft(request.Id, request.Name!, request.LogoUrl, request.Enabled ?? true, request.Config!, Settings(request))
+            ? new ConnectorDraft(request.Id, request.Name!, request.LogoUrl, request.LogoDarkUrl, request.DisplayNames ?? new Dictionary<string, string>(),
+                request.Enabled ?? true, request.Config!, Settings(request))
             : null;
     }
 
@@ -71,6 +72,7 @@ internal sealed class ConnectorDraftReader
             AllowSignUp = request.AllowSignUp ?? defaults.AllowSignUp,
             // Domains compare case-insensitively; stored as written once lowered, so the API shows what is compared.
             AllowedEmailDomains = [.. (request.AllowedEmailDomains ?? defaults.AllowedEmailDomains).Select(domain => domain.ToLowerInvariant())],
+            EnableTokenStorage = request.EnableTokenStorage ?? defaults.EnableTokenStorage,
         };
     }
 }

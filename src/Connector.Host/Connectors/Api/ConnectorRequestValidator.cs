@@ -5,9 +5,12 @@ using FluentValidation;
 namespace Connector.Host.Connectors.Api;
 
 /// <summary>Rules for the connector fields around the config (the config has the engine's own validator).</summary>
-internal sealed class ConnectorRequestValidator : AbstractValidator<CreateConnectorRequest>
+internal sealed partial class ConnectorRequestValidator : AbstractValidator<CreateConnectorRequest>
 {
     private const int MaxNameLength = 200;
+
+    /// <summary>Where the host serves the presets' brand logos.</summary>
+    public const string ServedLogos = "/assets/logos/";
 
     public ConnectorRequestValidator(bool allowInsecureEndpoints)
     {
@@ -23,11 +26,23 @@ internal sealed class ConnectorRequestValidator : AbstractValidator<CreateConnec
             .MaximumLength(MaxNameLength).WithErrorCode(ErrorCodes.Field.TooLong).WithMessage($"At most {MaxNameLength} characters.")
             .OverridePropertyName("name");
 
-        RuleFor(x => x.LogoUrl).Custom((url, context) =>
+        RuleFor(x => x.LogoUrl).Custom((url, context) => CheckLogo("logoUrl", url, allowInsecureEndpoints, context));
+        RuleFor(x => x.LogoDarkUrl).Custom((url, context) => CheckLogo("logoDarkUrl", url, allowInsecureEndpoints, context));
+
+        RuleFor(x => x.DisplayNames).Custom((names, context) =>
         {
-            if (url is not null && EndpointRules.Check(url, allowInsecureEndpoints) is { } code)
+            foreach (var (language, name) in names ?? new Dictionary<string, string>())
             {
-                context.AddFailure(new FluentValidation.Results.ValidationFailure("logoUrl", "Must be an absolute https URL.") { ErrorCode = code });
+                if (!LanguageTag().IsMatch(language))
+                {
+                    context.AddFailure(new FluentValidation.Results.ValidationFailure($"displayNames.{language}",
+                        "Keys are language tags such as de or zh-CN.") { ErrorCode = ErrorCodes.Field.InvalidParameter });
+                }
+                else if (string.IsNullOrWhiteSpace(name) || name.Length > MaxNameLength)
+                {
+                    context.AddFailure(new FluentValidation.Results.ValidationFailure($"displayNames.{language}",
+                        $"A name of 1 to {MaxNameLength} characters.") { ErrorCode = ErrorCodes.Field.TooLong });
+                }
             }
         });
 
@@ -55,6 +70,23 @@ internal sealed class ConnectorRequestValidator : AbstractValidator<CreateConnec
             .WithErrorCode(ErrorCodes.Field.Required)
             .WithMessage("Required: the connector's OAuth2 config.");
     }
+
+    /// <summary>A logo is an https URL, or one of the logos this service serves itself (<c>/assets/logos/…</c>).</summary>
+    private static void CheckLogo(string field, string? url, bool allowInsecureEndpoints, ValidationContext<CreateConnectorRequest> context)
+    {
+        if (url is null || (url.StartsWith(ServedLogos, StringComparison.Ordinal) && !url.Contains("..", StringComparison.Ordinal)))
+        {
+            return;
+        }
+
+        if (EndpointRules.Check(url, allowInsecureEndpoints) is { } code)
+        {
+            context.AddFailure(new FluentValidation.Results.ValidationFailure(field, $"Must be an absolute https URL, or a path under {ServedLogos}.") { ErrorCode = code });
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+    private static partial System.Text.RegularExpressions.Regex LanguageTag();
 
     private static bool IsDomain(string? domain) =>
         !string.IsNullOrEmpty(domain) && domain.Length <= 253 && domain.Contains('.', StringComparison.Ordinal)

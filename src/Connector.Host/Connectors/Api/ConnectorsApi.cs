@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using Connector.Host.AdminApi;
 using Connector.Host.AdminApi.Input;
+using Connector.Host.Configuration;
 using Connector.Host.Connectors.Presets;
 using Connector.Host.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace Connector.Host.Connectors.Api;
 
@@ -23,23 +25,30 @@ internal static class ConnectorsApi
         return app;
     }
 
-    public static async Task<Ok<ConnectorResponse[]>> ListConnectors(ConnectorStore store, CancellationToken ct)
+    public static async Task<Ok<ConnectorResponse[]>> ListConnectors(ConnectorStore store, IOptions<ConnectorsOptions> options, CancellationToken ct)
     {
         var rows = await store.ListAsync(ct);
-        return TypedResults.Ok(rows.Select(ConnectorResponse.From).ToArray());
+        return TypedResults.Ok(rows.Select(row => ConnectorResponse.From(row, options.Value.PublicOrigin!)).ToArray());
     }
 
-    public static async Task<Results<Ok<ConnectorResponse>, ProblemHttpResult>> GetConnector(string id, ConnectorStore store, CancellationToken ct)
+    public static async Task<Results<Ok<ConnectorResponse>, ProblemHttpResult>> GetConnector(
+        string id, ConnectorStore store, IOptions<ConnectorsOptions> options, CancellationToken ct)
     {
         var row = await store.GetAsync(id, ct);
-        return row is null ? ApiProblems.ConnectorNotFound(id) : TypedResults.Ok(ConnectorResponse.From(row));
+        return row is null ? ApiProblems.ConnectorNotFound(id) : TypedResults.Ok(ConnectorResponse.From(row, options.Value.PublicOrigin!));
     }
 
     public static async Task<Results<Created<ConnectorResponse>, ValidationProblem, ProblemHttpResult>> CreateConnector(
-        HttpRequest request, ClaimsPrincipal user, ConnectorDraftReader reader, PresetCatalog presets, ConnectorAdminService service, CancellationToken ct)
+        HttpRequest request, ClaimsPrincipal user, ConnectorDraftReader reader, PresetCatalog presets, ConnectorAdminService service,
+        IOptions<ConnectorsOptions> options, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var body = await JsonBody.ReadObjectAsync(request, errors, ct);
+        if (body is not null && LogtoConnectorShape.Applies(body))
+        {
+            body = LogtoConnectorShape.Translate(body, errors, create: true);
+        }
+
         var (expanded, preset) = body is null ? (null, null) : PresetExpansion.Expand(body, presets, errors);
         var draft = expanded is null ? null : await reader.ReadAsync(expanded, errors, ct);
         if (draft is null)
@@ -55,11 +64,11 @@ internal static class ConnectorsApi
                 : $"A connector with the id '{draft.Id}' (the preset's id) already exists; give another id.");
         }
 
-        return TypedResults.Created(AdminApiPaths.Of(request, AdminApiPaths.Connectors, row.Id), ConnectorResponse.From(row));
+        return TypedResults.Created(AdminApiPaths.Of(request, AdminApiPaths.Connectors, row.Id), ConnectorResponse.From(row, options.Value.PublicOrigin!));
     }
 
     public static async Task<Results<Ok<ConnectorResponse>, ValidationProblem, ProblemHttpResult>> PatchConnector(
-        string id, HttpRequest request, ClaimsPrincipal user, ConnectorAdminService service, CancellationToken ct)
+        string id, HttpRequest request, ClaimsPrincipal user, ConnectorAdminService service, IOptions<ConnectorsOptions> options, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var body = await JsonBody.ReadObjectAsync(request, errors, ct);
@@ -70,7 +79,7 @@ internal static class ConnectorsApi
 
         return await service.PatchAsync(id, body, AdminActor.Of(user), ct) switch
         {
-            PatchResult.Updated updated => TypedResults.Ok(ConnectorResponse.From(updated.Row)),
+            PatchResult.Updated updated => TypedResults.Ok(ConnectorResponse.From(updated.Row, options.Value.PublicOrigin!)),
             PatchResult.Invalid invalid => ApiProblems.Validation(invalid.Errors),
             PatchResult.NotFound => ApiProblems.ConnectorNotFound(id),
             _ => ApiProblems.Conflict("The connector changed while this update was applied; read it again and retry."),

@@ -12,6 +12,12 @@ internal sealed record CreateConnectorRequest
 
     public string? LogoUrl { get; init; }
 
+    /// <summary>The logo for dark backgrounds; the light one is used when absent.</summary>
+    public string? LogoDarkUrl { get; init; }
+
+    /// <summary>The name in other languages (language tag → name), as Logto's <c>metadata.name</c>.</summary>
+    public IReadOnlyDictionary<string, string>? DisplayNames { get; init; }
+
     /// <summary>Defaults to true.</summary>
     public bool? Enabled { get; init; }
 
@@ -29,4 +35,7 @@ internal sealed record CreateConnectorRequest
     public bool? AllowSignUp { get; init; }
 
     public IReadOnlyList<string>? AllowedEmailDomains { get; init; }
+
+    /// <summary>Logto's name: keep the provider's tokens for the token vault.</summary>
+    public bool? EnableTokenStorage { get; init; }
 }

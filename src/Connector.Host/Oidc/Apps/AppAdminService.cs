@@ -19,7 +19,6 @@ namespace Connector.Host.Oidc.Apps;
 /// </summary>
 internal sealed class AppAdminService(
     OpenIddictApplicationManager<OidcApplication> manager,
-    AppDraftReader reader,
     TimeProvider time,
     ILogger<AppAdminService> logger)
 {
@@ -61,7 +60,7 @@ internal sealed class AppAdminService(
         return new AppOutcome.Saved(app, secret);
     }
 
-    public async Task<AppOutcome> PatchAsync(Guid id, JsonObject patch, string actor, CancellationToken ct)
+    public async Task<AppOutcome> PatchAsync(Guid id, JsonObject patch, IReadOnlySet<string> knownConnectors, string actor, CancellationToken ct)
     {
         if (await FindAsync(id, ct) is not { } app)
         {
@@ -71,7 +70,7 @@ internal sealed class AppAdminService(
         var before = AppDocuments.Draft(app);
         var errors = new FieldErrors();
         var merged = (JsonObject)MergePatch.Apply(AppDocuments.Editable(app), patch)!;
-        if (reader.Read(merged, app, errors) is not { } draft)
+        if (AppDraftReader.Read(merged, app, knownConnectors, errors) is not { } draft)
         {
             return new AppOutcome.Invalid(errors);
         }
@@ -165,6 +164,7 @@ internal sealed class AppAdminService(
         descriptor.PostLogoutRedirectUris.UnionWith(draft.PostLogoutRedirectUris.Select(uri => new Uri(uri, UriKind.Absolute)));
         descriptor.Properties[OidcAppProperties.IdTokenSignedResponseAlg] = JsonSerializer.SerializeToElement(draft.IdTokenSignedResponseAlg);
         descriptor.Properties[OidcAppProperties.CorsOrigins] = JsonSerializer.SerializeToElement(draft.CorsOrigins);
+        descriptor.Properties[OidcAppProperties.Connectors] = JsonSerializer.SerializeToElement(draft.Connectors);
         // Per app, not server-wide: a traditional app's challenge is verified whenever one is sent (RFC 7636 §4.6),
         // and required only when the operator asks; public apps always require it (RFC 9700 §2.1.1).
         if (draft.RequirePkce)

@@ -23,6 +23,7 @@ internal static class AppDocuments
             stored.PostLogoutRedirectUris,
             stored.CorsOrigins,
             stored.RequirePkce,
+            stored.Connectors,
             stored.IdTokenSignedResponseAlg,
             issuerText,
             issuerText + OidcPaths.Configuration[OidcPaths.IssuerPath.Length..],
@@ -43,6 +44,9 @@ internal static class AppDocuments
                 ? [.. origins.EnumerateArray().Select(origin => origin.GetString()!)]
                 : [],
             StoreJson.ReadArray(app.Requirements).Contains(Requirements.Features.ProofKeyForCodeExchange),
+            properties.TryGetValue(OidcAppProperties.Connectors, out var connectors) && connectors.ValueKind == JsonValueKind.Array
+                ? [.. connectors.EnumerateArray().Select(id => id.GetString()!)]
+                : [],
             properties.TryGetValue(OidcAppProperties.IdTokenSignedResponseAlg, out var alg) && alg.ValueKind == JsonValueKind.String
                 ? alg.GetString()!
                 : OidcKeyAlgorithms.Es384);
@@ -60,6 +64,7 @@ internal static class AppDocuments
             ["postLogoutRedirectUris"] = Strings(stored.PostLogoutRedirectUris),
             ["corsOrigins"] = Strings(stored.CorsOrigins),
             ["requirePkce"] = stored.RequirePkce,
+            ["connectors"] = Strings(stored.Connectors),
             ["idTokenSignedResponseAlg"] = stored.IdTokenSignedResponseAlg,
         };
     }
@@ -73,6 +78,7 @@ internal static class AppDocuments
         Compare("postLogoutRedirectUris", before.PostLogoutRedirectUris.SequenceEqual(after.PostLogoutRedirectUris, StringComparer.Ordinal));
         Compare("corsOrigins", before.CorsOrigins.SequenceEqual(after.CorsOrigins, StringComparer.Ordinal));
         Compare("requirePkce", before.RequirePkce == after.RequirePkce);
+        Compare("connectors", before.Connectors.SequenceEqual(after.Connectors, StringComparer.Ordinal));
         Compare("idTokenSignedResponseAlg", before.IdTokenSignedResponseAlg == after.IdTokenSignedResponseAlg);
         return changed;
 

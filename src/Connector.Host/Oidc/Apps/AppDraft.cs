@@ -8,4 +8,5 @@ internal sealed record AppDraft(
     IReadOnlyList<string> PostLogoutRedirectUris,
     IReadOnlyList<string> CorsOrigins,
     bool RequirePkce,
+    IReadOnlyList<string> Connectors,
     string IdTokenSignedResponseAlg);

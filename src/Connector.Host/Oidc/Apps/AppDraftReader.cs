@@ -10,7 +10,7 @@ using Connector.Host.Problems;
 namespace Connector.Host.Oidc.Apps;
 
 /// <summary>Turns an app document (a create body, or a merge patch's result) into an <see cref="AppDraft"/>, collecting every problem first.</summary>
-internal sealed class AppDraftReader
+internal static class AppDraftReader
 {
     /// <summary>Fields the API returns; a document read back and sent again carries them, so they are ignored when unchanged.</summary>
     private static readonly string[] ReturnedFields = ["id", "clientId", "issuer", "openidConfiguration", "createdAt", "updatedAt"];
@@ -18,10 +18,10 @@ internal sealed class AppDraftReader
     private static readonly JsonTypeInfo<AppRequest> RequestType =
         (JsonTypeInfo<AppRequest>)ConnectorJson.Options.GetTypeInfo(typeof(AppRequest));
 
-    private readonly AppRequestValidator _validator = new();
 
     /// <summary><paramref name="stored"/> is the app being patched (its returned fields may be sent back unchanged), null on create.</summary>
-    public AppDraft? Read(JsonObject document, OidcApplication? stored, FieldErrors errors)
+    /// <param name="knownConnectors">The connector ids that exist: an app may only name those.</param>
+    public static AppDraft? Read(JsonObject document, OidcApplication? stored, IReadOnlySet<string> knownConnectors, FieldErrors errors)
     {
         var body = document.DeepClone().AsObject();
         foreach (var field in ReturnedFields)
@@ -45,7 +45,7 @@ internal sealed class AppDraftReader
             errors.Add("type", ErrorCodes.Field.ReadOnly, "An app's type is fixed when it is created; create a new app instead.");
         }
 
-        errors.AddRange(_validator.Validate(request));
+        errors.AddRange(new AppRequestValidator(knownConnectors).Validate(request));
         return errors.IsEmpty ? Draft(request) : null;
     }
 
@@ -60,6 +60,7 @@ internal sealed class AppDraftReader
             // Browsers send Origin in lower case without a default port: store the same form.
             [.. (request.CorsOrigins ?? []).Select(origin => new Uri(origin).GetLeftPart(UriPartial.Authority).ToLowerInvariant())],
             AppTypes.IsPublic(type) || request.RequirePkce == true,
+            request.Connectors ?? [],
             request.IdTokenSignedResponseAlg ?? OidcKeyAlgorithms.Es384);
     }
 

@@ -23,6 +23,9 @@ internal sealed record AppRequest
     /// </summary>
     public bool? RequirePkce { get; init; }
 
+    /// <summary>The connectors this app's users may sign in with, in button order; absent or empty: the sign-in experience's.</summary>
+    public IReadOnlyList<string>? Connectors { get; init; }
+
     /// <summary><c>ES384</c> (default) or <c>RS256</c>, as OIDC Dynamic Client Registration names it.</summary>
     public string? IdTokenSignedResponseAlg { get; init; }
 }

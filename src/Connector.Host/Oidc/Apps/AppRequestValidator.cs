@@ -21,8 +21,23 @@ internal sealed class AppRequestValidator : AbstractValidator<AppRequest>
     /// <summary>Schemes that would run or read something in the user's browser or machine, never a redirect target.</summary>
     private static readonly string[] DangerousSchemes = ["javascript", "data", "file", "blob", "vbscript", "about", "filesystem"];
 
-    public AppRequestValidator()
+    public AppRequestValidator(IReadOnlySet<string> knownConnectors)
     {
+        RuleFor(x => x.Connectors).Custom((ids, context) =>
+        {
+            for (var i = 0; ids is not null && i < ids.Count; i++)
+            {
+                if (!knownConnectors.Contains(ids[i]))
+                {
+                    context.AddFailure(new ValidationFailure($"connectors.{i}", $"No connector has the id '{ids[i]}'.") { ErrorCode = ErrorCodes.Field.UnknownConnector });
+                }
+                else if (ids.Take(i).Contains(ids[i], StringComparer.Ordinal))
+                {
+                    context.AddFailure(new ValidationFailure($"connectors.{i}", "Listed twice.") { ErrorCode = ErrorCodes.Field.Duplicate });
+                }
+            }
+        });
+
         RuleFor(x => x.Name)
             .NotEmpty().WithErrorCode(ErrorCodes.Field.Required).WithMessage("Required.")
             .MaximumLength(MaxNameLength).WithErrorCode(ErrorCodes.Field.TooLong).WithMessage($"At most {MaxNameLength} characters.")

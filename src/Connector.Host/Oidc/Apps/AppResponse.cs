@@ -17,6 +17,7 @@ internal sealed record AppResponse(
     IReadOnlyList<string> PostLogoutRedirectUris,
     IReadOnlyList<string> CorsOrigins,
     bool RequirePkce,
+    IReadOnlyList<string> Connectors,
     string IdTokenSignedResponseAlg,
     string Issuer,
     string OpenidConfiguration,

@@ -4,7 +4,6 @@ internal static class AppsExtensions
 {
     public static IServiceCollection AddAppsApi(this IServiceCollection services)
     {
-        services.AddSingleton<AppDraftReader>();
         // Scoped: OpenIddict's application manager (and its per-request entity cache) is scoped.
         services.AddScoped<AppAdminService>();
         return services;

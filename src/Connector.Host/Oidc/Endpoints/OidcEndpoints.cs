@@ -31,7 +31,7 @@ internal static class OidcEndpoints
     /// registration by the operator is the consent (<c>docs/oidc.md</c>), so no consent screen and no
     /// <c>prompt=consent</c> is needed for refresh tokens.
     /// </summary>
-    public static async Task<IResult> AuthorizeAsync(HttpContext context, LoginFreshness freshness)
+    public static async Task<IResult> AuthorizeAsync(HttpContext context, LoginFreshness freshness, DirectSignIn direct, CancellationToken ct)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
@@ -51,7 +51,10 @@ internal static class OidcEndpoints
         // OIDC Core §3.1.2.1: prompt=login and max_age send the user to the provider again, and the resumed request
         // carries a marker that only a session begun after this moment satisfies.
         var marker = LoginFreshness.Asked(request) ? freshness.Mark(session) : null;
-        return Results.Redirect(SignInPaths.SignInReturningTo(ResumePath(context, request, marker)));
+        var resume = ResumePath(context, request, marker);
+        return Results.Redirect(await direct.ConnectorAsync(request, ct) is { } connectorId
+            ? SignInPaths.StartOf(connectorId, resume)
+            : SignInPaths.SignInReturningTo(resume));
     }
 
     /// <summary>A code or refresh token is turned into tokens only while its grant holds, with the user's profile as it is now.</summary>
@@ -95,8 +98,7 @@ internal static class OidcEndpoints
         if (!string.IsNullOrEmpty(request.IdTokenHint) && hinted is null)
         {
             // OpenIddict answers errors of this endpoint only before it passes through: the page kit's page, then.
-            return HtmlPages.Error(context, StatusCodes.Status400BadRequest, Errors.InvalidRequest, "This sign-out request was refused",
-                "The id_token_hint is not an ID token this service issued; nothing was signed out.");
+            return HtmlPages.Error(StatusCodes.Status400BadRequest, Errors.InvalidRequest, "errors.signOutRefused.title", "errors.signOutRefused.message");
         }
 
         var session = await UserSessions.CurrentAsync(context);

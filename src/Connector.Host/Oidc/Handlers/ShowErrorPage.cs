@@ -29,9 +29,8 @@ internal sealed class ShowErrorPage<TContext> : IOpenIddictServerHandler<TContex
         }
 
         // The page kit's error page, with OpenIddict's OAuth error code (RFC 6749 §4.1.2.1) as its code.
-        await HtmlPages.Error(http, http.Response.StatusCode, response.Error, "This sign-in request was refused",
-            (response.ErrorDescription ?? "The request could not be processed.")
-            + " The application that sent you here is not set up correctly; you were not redirected back to it.").ExecuteAsync(http);
+        await HtmlPages.Error(http.Response.StatusCode, response.Error, "errors.requestRefused.title", "errors.requestRefused.message", "/",
+            response.ErrorDescription ?? "The request could not be processed.").ExecuteAsync(http);
         context.HandleRequest();
     }
 }

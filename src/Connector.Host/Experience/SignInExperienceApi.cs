@@ -1,0 +1,99 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using Connector.Host.AdminApi;
+using Connector.Host.AdminApi.Input;
+using Connector.Host.Audit;
+using Connector.Host.Configuration;
+using Connector.Host.Connectors;
+using Connector.Host.Persistence;
+using Connector.Host.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Connector.Host.Experience;
+
+/// <summary>
+/// <c>/api/sign-in-experience</c>: the sign-in page's connectors, branding and languages (<c>docs/admin-api.md</c>);
+/// and Logto's <c>PATCH /api/sign-in-exp {"socialSignInConnectorTargets": […]}</c>, so Logto scripts work.
+/// </summary>
+internal static class SignInExperienceApi
+{
+    public const string UpdatedAction = "sign_in_experience.updated";
+
+    private static readonly JsonTypeInfo<SignInExperience> ExperienceType =
+        (JsonTypeInfo<SignInExperience>)ExperienceStore.Json.GetTypeInfo(typeof(SignInExperience));
+
+    private static readonly JsonTypeInfo<LogtoSignInExperiencePatch> LogtoPatchType =
+        (JsonTypeInfo<LogtoSignInExperiencePatch>)ExperienceStore.Json.GetTypeInfo(typeof(LogtoSignInExperiencePatch));
+
+    public static IEndpointRouteBuilder MapSignInExperienceApi(this IEndpointRouteBuilder app)
+    {
+        var experience = app.MapAdminApi(AdminApiPaths.SignInExperience, "Sign-in experience");
+        experience.MapGet("", GetSignInExperience).WithName(nameof(GetSignInExperience));
+        experience.MapPut("", PutSignInExperience).WithName(nameof(PutSignInExperience)).Accepts<SignInExperience>("application/json");
+        app.MapAdminApi(AdminApiPaths.LogtoSignInExperience, "Sign-in experience")
+            .MapPatch("", PatchLogtoSignInExperience).WithName(nameof(PatchLogtoSignInExperience))
+            .Accepts<LogtoSignInExperiencePatch>("application/json", "application/merge-patch+json");
+        return app;
+    }
+
+    public static async Task<Ok<SignInExperience>> GetSignInExperience(ExperienceStore store, CancellationToken ct) =>
+        TypedResults.Ok(await store.GetAsync(ct));
+
+    /// <summary>The whole experience; a member left out takes its default.</summary>
+    public static async Task<Results<Ok<SignInExperience>, ValidationProblem>> PutSignInExperience(
+        HttpRequest request, ClaimsPrincipal user, ExperienceStore store, ExperienceReader reader, ConnectorStore connectors,
+        IOptions<ConnectorsOptions> options, TimeProvider time, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var body = await JsonBody.ReadObjectAsync(request, errors, ct);
+        var experience = body is null ? null : JsonShape.Check(body, ExperienceType, "", errors).Deserialize(ExperienceType);
+        return experience is null || !errors.IsEmpty
+            ? ApiProblems.Validation(errors)
+            : await SaveAsync(experience, user, store, reader, connectors, options, time, errors, ct);
+    }
+
+    /// <summary>Logto's shape: the connectors shown, by their Logto <c>target</c> (our id); the rest stays.</summary>
+    public static async Task<Results<Ok<SignInExperience>, ValidationProblem>> PatchLogtoSignInExperience(
+        HttpRequest request, ClaimsPrincipal user, ExperienceStore store, ExperienceReader reader, ConnectorStore connectors,
+        IOptions<ConnectorsOptions> options, TimeProvider time, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var body = await JsonBody.ReadObjectAsync(request, errors, ct);
+        var patch = body is null ? null : JsonShape.Check(body, LogtoPatchType, "", errors).Deserialize(LogtoPatchType);
+        if (patch is null || !errors.IsEmpty)
+        {
+            return ApiProblems.Validation(errors);
+        }
+
+        var current = await store.GetAsync(ct);
+        var changed = patch.SocialSignInConnectorTargets is { } targets ? current with { Connectors = targets } : current;
+        return await SaveAsync(changed, user, store, reader, connectors, options, time, errors, ct);
+    }
+
+    private static async Task<Results<Ok<SignInExperience>, ValidationProblem>> SaveAsync(
+        SignInExperience experience, ClaimsPrincipal user, ExperienceStore store, ExperienceReader reader, ConnectorStore connectors,
+        IOptions<ConnectorsOptions> options, TimeProvider time, FieldErrors errors, CancellationToken ct)
+    {
+        var known = (await connectors.ListAsync(ct)).Select(row => row.Id).ToHashSet(StringComparer.Ordinal);
+        errors.AddRange(new ExperienceValidator(known, options.Value.AllowInsecureEndpoints).Validate(experience));
+        if (!errors.IsEmpty)
+        {
+            return ApiProblems.Validation(errors);
+        }
+
+        var audit = new AuditEntry(Timestamps.Now(time), AdminActor.Of(user), UpdatedAction, "sign-in-experience", AuditOutcomes.Success,
+            new JsonObject { ["connectors"] = new JsonArray([.. experience.Connectors.Select(id => JsonValue.Create(id))]) });
+        await store.SaveAsync(experience, audit, ct);
+        reader.Forget();
+        return TypedResults.Ok(experience);
+    }
+}
+
+/// <summary>The one member of Logto's sign-in experience this service takes: the social connectors shown, in order.</summary>
+internal sealed record LogtoSignInExperiencePatch
+{
+    public IReadOnlyList<string>? SocialSignInConnectorTargets { get; init; }
+}
