@@ -50,7 +50,8 @@ internal static class SignInExperienceApi
         var errors = new FieldErrors();
         var body = await JsonBody.ReadObjectAsync(request, errors, ct);
         var experience = body is null ? null : JsonShape.Check(body, ExperienceType, "", errors).Deserialize(ExperienceType);
-        return experience is null || !errors.IsEmpty
+        // Shape problems and the rules' problems are reported together.
+        return experience is null
             ? ApiProblems.Validation(errors)
             : await SaveAsync(experience, user, store, reader, connectors, options, time, errors, ct);
     }
@@ -63,7 +64,7 @@ internal static class SignInExperienceApi
         var errors = new FieldErrors();
         var body = await JsonBody.ReadObjectAsync(request, errors, ct);
         var patch = body is null ? null : JsonShape.Check(body, LogtoPatchType, "", errors).Deserialize(LogtoPatchType);
-        if (patch is null || !errors.IsEmpty)
+        if (patch is null)
         {
             return ApiProblems.Validation(errors);
         }

@@ -83,7 +83,8 @@ internal sealed class ConnectorAdminService(
         }
 
         var errors = new FieldErrors();
-        patch = LogtoConnectorShape.Applies(patch) ? LogtoConnectorShape.Translate(patch, errors, create: false) : patch.DeepClone().AsObject();
+        var logto = LogtoConnectorShape.Applies(patch);
+        patch = logto ? LogtoConnectorShape.Translate(patch, errors, create: false) : patch.DeepClone().AsObject();
         if (patch.TryGetPropertyValue("id", out var patchedId))
         {
             if (patchedId?.GetValueKind() != System.Text.Json.JsonValueKind.String || patchedId.GetValue<string>() != id)
@@ -102,7 +103,14 @@ internal sealed class ConnectorAdminService(
         }
 
         var secret = protector.Unprotect(row.Id, row.ClientSecretProtected);
-        var merged = (JsonObject)MergePatch.Apply(ConnectorDocuments.Editable(row, secret), patch)!;
+        var editable = ConnectorDocuments.Editable(row, secret);
+        if (logto && patch["displayNames"] is JsonObject)
+        {
+            // Logto's metadata.name is replaced whole, not merged: the names it gives are the names there are.
+            editable["displayNames"] = new JsonObject();
+        }
+
+        var merged = (JsonObject)MergePatch.Apply(editable, patch)!;
         var draft = await reader.ReadAsync(merged, errors, ct);
         if (draft is null)
         {
