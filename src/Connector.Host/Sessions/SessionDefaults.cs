@@ -15,6 +15,9 @@ internal static class SessionDefaults
     /// <summary>Claim holding the connector the user signed in through.</summary>
     public const string ConnectorClaim = "connector";
 
+    /// <summary>Claim holding the connector's generation then: a session does not outlive a change of provider.</summary>
+    public const string ConnectorGenerationClaim = "connector_generation";
+
     /// <summary>Claim holding the session's own random id: what sign-out revokes.</summary>
     public const string SessionIdClaim = "sid";
 

@@ -23,12 +23,19 @@ internal sealed class UserSessions(
 {
     private static readonly object ValidatedKey = new();
 
-    public static Task SignInAsync(HttpContext context, Guid userId, string connectorId, int epoch, DateTimeOffset authTime)
+    /// <summary>
+    /// How long a signed-out session is remembered: beyond the session's own lifetime, as long as any token granted in
+    /// it could still be presented (OpenIddict's refresh tokens live 14 days; a test keeps this above that).
+    /// </summary>
+    public static readonly TimeSpan RevocationKeptAtLeast = TimeSpan.FromDays(30);
+
+    public static Task SignInAsync(HttpContext context, Guid userId, string connectorId, Guid connectorGeneration, int epoch, DateTimeOffset authTime)
     {
         var identity = new ClaimsIdentity(
             [
                 new Claim(SessionDefaults.UserIdClaim, userId.ToString()),
                 new Claim(SessionDefaults.ConnectorClaim, connectorId),
+                new Claim(SessionDefaults.ConnectorGenerationClaim, connectorGeneration.ToString()),
                 new Claim(SessionDefaults.SessionIdClaim, Secrets.NewRandom()),
                 new Claim(SessionDefaults.EpochClaim, epoch.ToString(CultureInfo.InvariantCulture)),
                 new Claim(SessionDefaults.AuthTimeClaim, authTime.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)),
@@ -51,7 +58,8 @@ internal sealed class UserSessions(
     {
         if (await CurrentAsync(context) is { } session)
         {
-            await revoked.RevokeAsync(session.SessionId, session.AuthTime + options.Value.Sessions.Absolute, ct);
+            var longest = options.Value.Sessions.Absolute > RevocationKeptAtLeast ? options.Value.Sessions.Absolute : RevocationKeptAtLeast;
+            await revoked.RevokeAsync(session.SessionId, time.GetUtcNow() + longest, ct);
         }
 
         await context.SignOutAsync(SessionDefaults.Scheme);
@@ -62,6 +70,7 @@ internal sealed class UserSessions(
     {
         if (!Guid.TryParse(principal.FindFirstValue(SessionDefaults.UserIdClaim), out var userId)
             || principal.FindFirstValue(SessionDefaults.ConnectorClaim) is not { } connectorId
+            || !Guid.TryParse(principal.FindFirstValue(SessionDefaults.ConnectorGenerationClaim), out var generation)
             || principal.FindFirstValue(SessionDefaults.SessionIdClaim) is not { } sessionId
             || !int.TryParse(principal.FindFirstValue(SessionDefaults.EpochClaim), CultureInfo.InvariantCulture, out var epoch)
             || !long.TryParse(principal.FindFirstValue(SessionDefaults.AuthTimeClaim), CultureInfo.InvariantCulture, out var authMilliseconds))
@@ -77,13 +86,13 @@ internal sealed class UserSessions(
 
         var user = await users.GetUserAsync(userId, ct);
         if (user is null || user.Disabled || user.SessionEpoch != epoch
-            || await connectors.LoadAsync(connectorId, ct) is not { Enabled: true }
+            || await connectors.LoadAsync(connectorId, ct) is not { Enabled: true } connector || connector.Generation != generation
             || await revoked.IsRevokedAsync(sessionId, ct))
         {
             return null;
         }
 
-        return new SignedInSession(sessionId, user, connectorId, authTime, epoch);
+        return new SignedInSession(sessionId, user, connectorId, generation, authTime, epoch);
     }
 
     /// <summary>Keeps the checked session for the rest of the request, so pages read the user once.</summary>

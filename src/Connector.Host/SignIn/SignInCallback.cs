@@ -95,7 +95,7 @@ internal sealed class SignInCallback(
         }
 
         var user = (SignInResolution.Resolved)resolution;
-        await UserSessions.SignInAsync(context, user.UserId, connectorId, user.Epoch, authTime: now);
+        await UserSessions.SignInAsync(context, user.UserId, connectorId, connector.Generation, user.Epoch, authTime: now);
         SignInLog.Succeeded(logger, connectorId, user.UserId, user.IsNew);
         return TypedResults.Redirect(pending.ReturnUrl ?? SignInPaths.DefaultReturn);
     }

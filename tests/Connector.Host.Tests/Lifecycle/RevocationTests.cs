@@ -5,6 +5,7 @@ using Connector.Host.Tests.Infrastructure;
 using Connector.Host.Tests.Oidc;
 using Connector.Host.Tests.SignIn;
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Connector.Host.Tests.Lifecycle;
 
@@ -24,6 +25,8 @@ public sealed class RevocationTests : OidcAppTests
         "delete connector",
         "revoke sessions",
         "sign out (copied cookie)",
+        "confirmed provider change",
+        "delete and re-create the connector",
     ];
 
     [Theory]
@@ -59,6 +62,28 @@ public sealed class RevocationTests : OidcAppTests
 
         Assert.Equal(HttpStatusCode.Redirect, silent.StatusCode);
         Assert.Equal("login_required", HttpUtility.ParseQueryString(silent.Headers.Location!.Query)["error"]);
+    }
+
+    [Fact]
+    public async Task ASignOut_IsRememberedForAsLongAsItsGrantsCouldBePresented()
+    {
+        using var browser = World.Host.NewBrowser();
+        var granted = await SignInAndRedeemAsync(browser);
+        using (var ended = await browser.GetAsync("/oidc/session/end"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
+        }
+
+        // Past the session's own 7-day lifetime, the refresh token (14 days) is still within its life: the
+        // revocation must still be there after the cleanup has run.
+        World.Host.Clock.Advance(TimeSpan.FromDays(10));
+        var revoked = World.Factory.Services.GetRequiredService<Connector.Host.Sessions.RevokedSessionStore>();
+        await revoked.DeleteExpiredAsync(World.Host.Clock.GetUtcNow(), Ct);
+
+        using var refreshed = await World.RefreshAsync(App, granted.RefreshToken);
+        Assert.Equal("invalid_grant", (await OidcWorld.OAuthErrorAsync(refreshed)).Error);
+        var refreshLifetime = World.Factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<OpenIddict.Server.OpenIddictServerOptions>>().Value.RefreshTokenLifetime;
+        Assert.True(refreshLifetime <= Connector.Host.Sessions.UserSessions.RevocationKeptAtLeast, $"refresh tokens live {refreshLifetime}");
     }
 
     [Fact]
@@ -154,6 +179,18 @@ public sealed class RevocationTests : OidcAppTests
                     Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
                 }
 
+                break;
+            case "confirmed provider change":
+                using (var changed = await World.Host.Admin.PatchAsync($"/api/connectors/{SignInHost.ConnectorId}",
+                    HttpJson.Body("""{ "confirmProviderChange": true, "config": { "clientId": "another-client" } }"""), Ct))
+                {
+                    Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+                }
+
+                break;
+            case "delete and re-create the connector":
+                Assert.Equal(HttpStatusCode.NoContent, (await World.Host.Admin.DeleteAsync($"/api/connectors/{SignInHost.ConnectorId}", Ct)).StatusCode);
+                await World.Host.CreateConnectorAsync(profileMap: new() { ["id"] = "sub", ["avatar"] = "picture" });
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(path), path, null);

@@ -19,6 +19,7 @@ namespace Connector.Host.Oidc.Endpoints;
 internal static class OidcClaims
 {
     public const string ConnectorClaim = "connector";
+    public const string ConnectorGenerationClaim = "connector_generation";
 
     /// <summary>The session a grant was made in (OIDC Front-Channel Logout §3 names it <c>sid</c>).</summary>
     public const string SessionIdClaim = "sid";
@@ -37,6 +38,7 @@ internal static class OidcClaims
         identity.AddClaim(new Claim(Claims.AuthenticationTime, session.AuthTime.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64));
         identity.SetClaim(SessionIdClaim, session.SessionId);
         identity.SetClaim(ConnectorClaim, session.ConnectorId);
+        identity.SetClaim(ConnectorGenerationClaim, session.ConnectorGeneration.ToString());
         identity.AddClaim(new Claim(EpochClaim, session.Epoch.ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer32));
         AddProfile(identity, session.User, scopes);
         identity.SetScopes(scopes);
@@ -85,7 +87,7 @@ internal static class OidcClaims
     private static IEnumerable<string> Destinations(Claim claim) => claim.Type switch
     {
         Claims.Subject or SessionIdClaim => [OpenIddictConstants.Destinations.AccessToken, OpenIddictConstants.Destinations.IdentityToken],
-        ConnectorClaim or EpochClaim => [OpenIddictConstants.Destinations.AccessToken],
+        ConnectorClaim or ConnectorGenerationClaim or EpochClaim => [OpenIddictConstants.Destinations.AccessToken],
         _ => [OpenIddictConstants.Destinations.IdentityToken],
     };
 

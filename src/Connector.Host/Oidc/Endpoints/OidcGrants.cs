@@ -26,8 +26,10 @@ internal sealed class OidcGrants(UserStore users, ConnectorConfigLoader connecto
             return null;
         }
 
+        // The connector must still be there, enabled, and the same provider (a changed or re-created connector has a new generation).
         var connectorId = grant.GetClaim(OidcClaims.ConnectorClaim);
-        if (connectorId is not null && await connectors.LoadAsync(connectorId, ct) is not { Enabled: true })
+        if (connectorId is not null && (await connectors.LoadAsync(connectorId, ct) is not { Enabled: true } connector
+            || (Guid.TryParse(grant.GetClaim(OidcClaims.ConnectorGenerationClaim), out var generation) && connector.Generation != generation)))
         {
             return null;
         }
