@@ -37,7 +37,7 @@ public sealed class PresetCatalogTests(HostFixture host) : IClassFixture<HostFix
             Assert.True(JsonNode.DeepEquals(file["config"], preset["config"]), $"{id}: config differs");
             Assert.Null(preset["config"]!["clientId"]);
             Assert.Null(preset["config"]!["clientSecret"]);
-            Assert.Equal(["config", "docs", "id", "name", "notes"], preset.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
+            Assert.Equal(["config", "docs", "id", "logoDarkUrl", "logoUrl", "name", "notes"], preset.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
         }
     }
 

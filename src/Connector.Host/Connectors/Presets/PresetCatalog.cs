@@ -5,12 +5,21 @@ namespace Connector.Host.Connectors.Presets;
 
 /// <summary>
 /// The presets embedded from <c>presets/*.json</c> (<c>{ name, docs, config, notes }</c>), read once. A preset is
-/// data: adding a provider means adding a file, never a branch in code.
+/// data: adding a provider means adding a file, never a branch in code, and its two logos
+/// (<c>presets/logos/{id}.svg</c>, <c>{id}-dark.svg</c>).
 /// </summary>
+/// <remarks>
+/// The logos are built into wwwroot/assets/logos (served at <see cref="LogoPath"/>) and embedded from the same files,
+/// so the catalogue refuses a preset without both as it is built, whatever folder the host runs from.
+/// </remarks>
 internal sealed class PresetCatalog
 {
     private const string Prefix = "presets/";
     private const string Suffix = ".json";
+    private const string LogoPrefix = "presets/logos/";
+
+    /// <summary>Where the host serves the logos (<c>wwwroot/assets/logos</c>).</summary>
+    public const string LogoPath = "/assets/logos/";
 
     /// <summary>Client credentials belong to the operator's app, never to a preset.</summary>
     private static readonly string[] CredentialFields = ["clientId", "clientSecret"];
@@ -41,6 +50,8 @@ internal sealed class PresetCatalog
     private static ConnectorPreset Read(Assembly assembly, string resource)
     {
         var id = resource[Prefix.Length..^Suffix.Length];
+        var logo = Logo(assembly, id, id + ".svg");
+        var logoDark = Logo(assembly, id, id + "-dark.svg");
         using var stream = assembly.GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException($"Preset resource '{resource}' is missing.");
         var document = JsonNode.Parse(stream)?.AsObject() ?? throw Invalid(id, "not a JSON object");
@@ -57,8 +68,16 @@ internal sealed class PresetCatalog
             document["name"]?.GetValue<string>() ?? throw Invalid(id, "no name"),
             document["docs"]?.GetValue<string>() ?? throw Invalid(id, "no docs"),
             notes,
-            config);
+            config,
+            logo,
+            logoDark);
     }
+
+    /// <summary>The served path of a logo file, once it is known to be built in.</summary>
+    private static string Logo(Assembly assembly, string id, string file) =>
+        assembly.GetManifestResourceInfo(LogoPrefix + file) is null
+            ? throw Invalid(id, $"no logo presets/logos/{file}")
+            : LogoPath + file;
 
     private static InvalidOperationException Invalid(string id, string problem) => new($"Preset '{id}' is invalid: {problem}.");
 }
