@@ -124,10 +124,11 @@ start_demo() {
 JSON
 )
   local auth=(-H "Authorization: Bearer $admin_key" -H "Content-Type: application/json")
+  local logos='"logoUrl":"/assets/logos/demo.svg","logoDarkUrl":"/assets/logos/demo-dark.svg"'
   if curl -fs -o /dev/null "${auth[@]}" "$origin/api/connectors/demo"; then
-    curl -fs -o /dev/null -X PATCH "${auth[@]}" "$origin/api/connectors/demo" -d "{\"enabled\":true,\"config\":$config}"
+    curl -fs -o /dev/null -X PATCH "${auth[@]}" "$origin/api/connectors/demo" -d "{\"enabled\":true,$logos,\"config\":$config}"
   else
-    curl -fs -o /dev/null -X POST "${auth[@]}" "$origin/api/connectors" -d "{\"id\":\"demo\",\"name\":\"Demo\",\"config\":$config}"
+    curl -fs -o /dev/null -X POST "${auth[@]}" "$origin/api/connectors" -d "{\"id\":\"demo\",\"name\":\"Demo\",$logos,\"config\":$config}"
   fi && echo "  Demo provider on http://127.0.0.1:$demo_port, registered as connector 'demo': open $origin/sign-in"
   register_bookstore || echo "  Could not register the app 'Bookstore' (see the host's output above)." >&2
 }

@@ -81,8 +81,19 @@ public sealed class PresetCreateTests(HostFixture host) : IClassFixture<HostFixt
 
         var body = await response.ReadJsonAsync();
         Assert.Equal("https://cdn.example.com/gitlab.svg", body["logoUrl"]!.GetValue<string>());
+        Assert.Null(body["logoDarkUrl"]);
         Assert.False(body["enabled"]!.GetValue<bool>());
         Assert.Equal("GitLab", body["name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Create_WithPreset_TakesThePresetsBrandLogos()
+    {
+        var response = await PostAsync($$"""{ "preset": "spotify", "id": "spotify-logos", "clientId": "{{ClientId}}", "clientSecret": "{{ClientSecret}}" }""");
+
+        var body = await response.ReadJsonAsync();
+        Assert.Equal("/assets/logos/spotify.svg", body["logoUrl"]!.GetValue<string>());
+        Assert.Equal("/assets/logos/spotify-dark.svg", body["logoDarkUrl"]!.GetValue<string>());
     }
 
     [Fact]

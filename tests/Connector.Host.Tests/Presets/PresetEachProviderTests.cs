@@ -24,7 +24,8 @@ public sealed class PresetEachProviderTests(HostFixture host) : IClassFixture<Ho
         var file = PresetFiles.Read(preset);
         Assert.Equal(preset, connector["id"]!.GetValue<string>());
         Assert.Equal(file["name"]!.GetValue<string>(), connector["name"]!.GetValue<string>());
-        Assert.Null(connector["logoUrl"]);
+        Assert.Equal($"/assets/logos/{preset}.svg", connector["logoUrl"]!.GetValue<string>());
+        Assert.Equal($"/assets/logos/{preset}-dark.svg", connector["logoDarkUrl"]!.GetValue<string>());
         Assert.True(connector["enabled"]!.GetValue<bool>());
         var config = connector["config"]!;
         foreach (var (field, value) in file["config"]!.AsObject())

@@ -8,7 +8,7 @@ namespace Connector.Host.Connectors.Presets;
 /// <summary>
 /// Turns a create body that names a <c>preset</c> into an ordinary one: the preset's config is the base and the
 /// request's <c>config</c> is merged over it (RFC 7396, so explicit fields win and <c>null</c> removes a preset
-/// field); <c>name</c> and <c>id</c> default to the preset's. The short form of issue 6,
+/// field); <c>name</c>, <c>id</c> and the logos default to the preset's. The short form of issue 6,
 /// <c>{ "preset": "github", "clientId": "…", "clientSecret": "…" }</c>, moves the two credentials into <c>config</c>.
 /// </summary>
 internal static class PresetExpansion
@@ -75,6 +75,13 @@ internal static class PresetExpansion
         if (expanded["id"] is null)
         {
             expanded["id"] = preset.Id;
+        }
+
+        // The preset's brand logos, served by this host, unless the body names its own.
+        if (!expanded.ContainsKey("logoUrl"))
+        {
+            expanded["logoUrl"] = preset.LogoUrl;
+            expanded["logoDarkUrl"] ??= preset.LogoDarkUrl;
         }
 
         return (expanded, preset);
