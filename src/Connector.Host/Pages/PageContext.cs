@@ -4,12 +4,14 @@ namespace Connector.Host.Pages;
 
 /// <summary>
 /// One request's page setting: the look, and the strings in the visitor's language — OIDC <c>ui_locales</c> (on the
-/// request, or on the authorization request it will resume in <c>returnTo</c>), then <c>Accept-Language</c>, then the
-/// default, among the languages the operator enabled. A look that cannot be read (the database is away) is the default.
+/// request, or on the authorization request it will resume: in <c>returnTo</c>, or in the sign-in state), then
+/// <c>Accept-Language</c>, then the default, among the languages the operator enabled. A look that cannot be read (the
+/// database is away) is the default.
 /// </summary>
 public sealed record PageContext(PageLook Look, PageText Text)
 {
     private static readonly object Key = new();
+    private static readonly object ResumedKey = new();
 
     internal static async Task<PageContext> ForAsync(HttpContext context)
     {
@@ -37,6 +39,12 @@ public sealed record PageContext(PageLook Look, PageText Text)
         return page;
     }
 
+    /// <summary>
+    /// The address this request resumes when it is not in its query (the provider's callback: its sign-in state's
+    /// return URL), so that the page keeps the <c>ui_locales</c> of the authorization request behind it.
+    /// </summary>
+    internal static void Resumes(HttpContext context, string? returnUrl) => context.Items[ResumedKey] = returnUrl;
+
     private static string? UiLocales(HttpRequest request)
     {
         if (request.Query["ui_locales"].ToString() is { Length: > 0 } direct)
@@ -44,7 +52,9 @@ public sealed record PageContext(PageLook Look, PageText Text)
             return direct;
         }
 
-        var returnTo = request.Query["returnTo"].ToString();
+        var returnTo = request.Query["returnTo"].ToString() is { Length: > 0 } asked
+            ? asked
+            : request.HttpContext.Items[ResumedKey] as string ?? "";
         var query = returnTo.IndexOf('?', StringComparison.Ordinal);
         return query < 0 ? null : QueryHelpers.ParseQuery(returnTo[query..]).TryGetValue("ui_locales", out var locales) ? locales.ToString() : null;
     }

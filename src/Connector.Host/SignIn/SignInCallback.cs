@@ -1,5 +1,6 @@
 using Connector.Host.Audit;
 using Connector.Host.Connectors;
+using Connector.Host.Pages;
 using Connector.Host.Security;
 using Connector.Host.Sessions;
 using Connector.Host.Users;
@@ -45,6 +46,7 @@ internal sealed class SignInCallback(
             return await FailAsync(context, connectorId, SignInPurpose.SignIn, SignInErrors.BadState, ct);
         }
 
+        PageContext.Resumes(context, pending.ReturnUrl); // an error page below speaks the app's ui_locales
         if (pending.IsExpired(now))
         {
             return await FailAsync(context, connectorId, pending.Purpose, SignInErrors.Expired, ct);
