@@ -22,8 +22,16 @@ internal static class HtmlPages
     /// <param name="messageKey">The page text key of the message.</param>
     /// <param name="back">Where the page's one link leads (the sign-in page by way of <c>/</c> unless said otherwise).</param>
     public static IResult Error(int status, string code, string titleKey, string messageKey, string back = "/", params object?[] values) =>
+        Render(status, code, titleKey, messageKey, back, null, values);
+
+    /// <param name="detail">A technical line shown under the code, for a developer (see <see cref="ErrorPage.Detail"/>).</param>
+    public static IResult ErrorWithDetail(int status, string code, string titleKey, string messageKey, string? detail) =>
+        Render(status, code, titleKey, messageKey, "/", detail, []);
+
+    private static IResult Render(int status, string code, string titleKey, string messageKey, string back, string? detail, object?[] values) =>
         Page<ErrorPage>(new Dictionary<string, object?>
         {
+            [nameof(ErrorPage.Detail)] = detail,
             [nameof(ErrorPage.TitleKey)] = titleKey,
             [nameof(ErrorPage.MessageKey)] = messageKey,
             [nameof(ErrorPage.Values)] = values,

@@ -135,7 +135,7 @@ public sealed partial class PageTextTests
 
     /// <summary>
     /// The keys the host's sources name: <c>Text["…"]</c>, <c>Text.Format("…", …)</c>, the title and message keys of
-    /// <c>HtmlPages.Error(status, code, "…title", "…message", …)</c>, and the error pages of the sign-in flow
+    /// <c>HtmlPages.Error(status, code, "…title", "…message", …)</c> (and <c>ErrorWithDetail</c>), and the error pages of the sign-in flow
     /// (<c>SignInErrorPage(status, code, "errors.x", "…")</c>: <c>errors.x.title</c>, <c>errors.x.message</c> and any key
     /// in the arguments after it).
     /// </summary>
@@ -218,7 +218,7 @@ public sealed partial class PageTextTests
     [GeneratedRegex(@"Text\.Format\(\s*""([^""]+)""")]
     private static partial Regex Formatted();
 
-    [GeneratedRegex(@"HtmlPages\.Error\(")]
+    [GeneratedRegex(@"HtmlPages\.Error(?:WithDetail)?\(")]
     private static partial Regex ErrorCall();
 
     /// <summary><c>new SignInErrorPage(</c>, or a target-typed <c>new(</c> where a field or method of that type is declared.</summary>

@@ -28,9 +28,10 @@ internal sealed class ShowErrorPage<TContext> : IOpenIddictServerHandler<TContex
             return;
         }
 
-        // The page kit's error page, with OpenIddict's OAuth error code (RFC 6749 §4.1.2.1) as its code.
-        await HtmlPages.Error(http.Response.StatusCode, response.Error, "errors.requestRefused.title", "errors.requestRefused.message", "/",
-            response.ErrorDescription ?? "The request could not be processed.").ExecuteAsync(http);
+        // The page kit's error page, with OpenIddict's OAuth error code (RFC 6749 §4.1.2.1) as its code and its
+        // description (English, for whoever registered the app) as the detail line.
+        await HtmlPages.ErrorWithDetail(http.Response.StatusCode, response.Error, "errors.requestRefused.title", "errors.requestRefused.message",
+            response.ErrorDescription).ExecuteAsync(http);
         context.HandleRequest();
     }
 }
