@@ -9,6 +9,7 @@ internal static class ExperienceExtensions
     {
         services.AddSingleton<ExperienceStore>();
         services.AddSingleton<ExperienceReader>();
+        services.AddSingleton<ExperienceAdminService>();
         services.AddSingleton<IPageLookSource>(provider => provider.GetRequiredService<ExperienceReader>());
         services.AddSingleton<IConnectorLifecycleListener, ExperienceConnectorListener>();
         return services;

@@ -1,16 +1,10 @@
 using System.Security.Claims;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Connector.Host.AdminApi;
 using Connector.Host.AdminApi.Input;
-using Connector.Host.Audit;
-using Connector.Host.Configuration;
-using Connector.Host.Connectors;
-using Connector.Host.Persistence;
 using Connector.Host.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 
 namespace Connector.Host.Experience;
 
@@ -20,8 +14,6 @@ namespace Connector.Host.Experience;
 /// </summary>
 internal static class SignInExperienceApi
 {
-    public const string UpdatedAction = "sign_in_experience.updated";
-
     private static readonly JsonTypeInfo<SignInExperience> ExperienceType =
         (JsonTypeInfo<SignInExperience>)ExperienceStore.Json.GetTypeInfo(typeof(SignInExperience));
 
@@ -39,13 +31,12 @@ internal static class SignInExperienceApi
         return app;
     }
 
-    public static async Task<Ok<SignInExperience>> GetSignInExperience(ExperienceStore store, CancellationToken ct) =>
-        TypedResults.Ok(await store.GetAsync(ct));
+    public static async Task<Ok<SignInExperience>> GetSignInExperience(ExperienceAdminService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.GetAsync(ct));
 
     /// <summary>The whole experience; a member left out takes its default.</summary>
     public static async Task<Results<Ok<SignInExperience>, ValidationProblem>> PutSignInExperience(
-        HttpRequest request, ClaimsPrincipal user, ExperienceStore store, ExperienceReader reader, ConnectorStore connectors,
-        IOptions<ConnectorsOptions> options, TimeProvider time, CancellationToken ct)
+        HttpRequest request, ClaimsPrincipal user, ExperienceAdminService service, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var body = await JsonBody.ReadObjectAsync(request, errors, ct);
@@ -53,13 +44,12 @@ internal static class SignInExperienceApi
         // Shape problems and the rules' problems are reported together.
         return experience is null
             ? ApiProblems.Validation(errors)
-            : await SaveAsync(experience, user, store, reader, connectors, options, time, errors, ct);
+            : await SaveAsync(service, experience, user, errors, ct);
     }
 
     /// <summary>Logto's shape: the connectors shown, by their Logto <c>target</c> (our id); the rest stays.</summary>
     public static async Task<Results<Ok<SignInExperience>, ValidationProblem>> PatchLogtoSignInExperience(
-        HttpRequest request, ClaimsPrincipal user, ExperienceStore store, ExperienceReader reader, ConnectorStore connectors,
-        IOptions<ConnectorsOptions> options, TimeProvider time, CancellationToken ct)
+        HttpRequest request, ClaimsPrincipal user, ExperienceAdminService service, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var body = await JsonBody.ReadObjectAsync(request, errors, ct);
@@ -69,28 +59,14 @@ internal static class SignInExperienceApi
             return ApiProblems.Validation(errors);
         }
 
-        var current = await store.GetAsync(ct);
+        var current = await service.GetAsync(ct);
         var changed = patch.SocialSignInConnectorTargets is { } targets ? current with { Connectors = targets } : current;
-        return await SaveAsync(changed, user, store, reader, connectors, options, time, errors, ct);
+        return await SaveAsync(service, changed, user, errors, ct);
     }
 
     private static async Task<Results<Ok<SignInExperience>, ValidationProblem>> SaveAsync(
-        SignInExperience experience, ClaimsPrincipal user, ExperienceStore store, ExperienceReader reader, ConnectorStore connectors,
-        IOptions<ConnectorsOptions> options, TimeProvider time, FieldErrors errors, CancellationToken ct)
-    {
-        var known = (await connectors.ListAsync(ct)).Select(row => row.Id).ToHashSet(StringComparer.Ordinal);
-        errors.AddRange(new ExperienceValidator(known, options.Value.AllowInsecureEndpoints).Validate(experience));
-        if (!errors.IsEmpty)
-        {
-            return ApiProblems.Validation(errors);
-        }
-
-        var audit = new AuditEntry(Timestamps.Now(time), AdminActor.Of(user), UpdatedAction, "sign-in-experience", AuditOutcomes.Success,
-            new JsonObject { ["connectors"] = new JsonArray([.. experience.Connectors.Select(id => JsonValue.Create(id))]) });
-        await store.SaveAsync(experience, audit, ct);
-        reader.Forget();
-        return TypedResults.Ok(experience);
-    }
+        ExperienceAdminService service, SignInExperience experience, ClaimsPrincipal user, FieldErrors errors, CancellationToken ct) =>
+        await service.SaveAsync(experience, AdminActor.Of(user), errors, ct) is { } problems ? ApiProblems.Validation(problems) : TypedResults.Ok(experience);
 }
 
 /// <summary>The one member of Logto's sign-in experience this service takes: the social connectors shown, in order.</summary>

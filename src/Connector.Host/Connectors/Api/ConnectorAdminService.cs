@@ -12,6 +12,7 @@ namespace Connector.Host.Connectors.Api;
 internal sealed class ConnectorAdminService(
     ConnectorStore store,
     ConnectorDraftReader reader,
+    PresetCatalog presets,
     ClientSecretProtector protector,
     ConnectorConfigLoader loader,
     TimeProvider time,
@@ -19,8 +20,30 @@ internal sealed class ConnectorAdminService(
 {
     private const int GeneratedIdAttempts = 5;
 
+    /// <summary>
+    /// Registers a connector from its document: ours, Logto's shape (<see cref="LogtoConnectorShape"/>), or a preset with
+    /// overrides (<see cref="PresetExpansion"/>). Every problem of the document is reported at once.
+    /// </summary>
+    public async Task<ConnectorOutcome> CreateAsync(JsonObject document, string actor, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var body = LogtoConnectorShape.Applies(document) ? LogtoConnectorShape.Translate(document, errors, create: true) : document;
+        var (expanded, preset) = PresetExpansion.Expand(body, presets, errors);
+        var draft = expanded is null ? null : await reader.ReadAsync(expanded, errors, ct);
+        if (draft is null)
+        {
+            return new ConnectorOutcome.Invalid(errors);
+        }
+
+        return await CreateAsync(draft with { Preset = preset?.Id }, actor, ct) is { } row
+            ? new ConnectorOutcome.Saved(row)
+            : new ConnectorOutcome.Taken(body["id"] is not null || preset is null
+                ? $"A connector with the id '{draft.Id}' already exists."
+                : $"A connector with the id '{draft.Id}' (the preset's id) already exists; give another id.");
+    }
+
     /// <summary>The stored row, or null when the caller's explicit id is taken.</summary>
-    public async Task<ConnectorRow?> CreateAsync(ConnectorDraft draft, string actor, CancellationToken ct)
+    private async Task<ConnectorRow?> CreateAsync(ConnectorDraft draft, string actor, CancellationToken ct)
     {
         var baseId = draft.Id ?? ConnectorIds.FromName(draft.Name);
         var id = baseId;
@@ -74,12 +97,12 @@ internal sealed class ConnectorAdminService(
     }
 
     /// <summary>Applies <paramref name="patch"/> as a JSON merge patch (RFC 7396) to the stored connector; a patch without <c>clientSecret</c> keeps it.</summary>
-    public async Task<PatchResult> PatchAsync(string id, JsonObject patch, string actor, CancellationToken ct)
+    public async Task<ConnectorOutcome> PatchAsync(string id, JsonObject patch, string actor, CancellationToken ct)
     {
         var row = await store.GetAsync(id, ct);
         if (row is null)
         {
-            return new PatchResult.NotFound();
+            return new ConnectorOutcome.NotFound();
         }
 
         var errors = new FieldErrors();
@@ -114,21 +137,21 @@ internal sealed class ConnectorAdminService(
         var draft = await reader.ReadAsync(merged, errors, ct);
         if (draft is null)
         {
-            return new PatchResult.Invalid(errors);
+            return new ConnectorOutcome.Invalid(errors);
         }
 
         var providerChanged = ProviderChange.Between(ConnectorDocuments.ToConfig(row.Config, secret), draft.Config);
         if (providerChanged && !confirmed)
         {
             errors.Add(ProviderChange.ConfirmationField, ErrorCodes.Field.ProviderChangeUnconfirmed, ProviderChange.Explanation);
-            return new PatchResult.Invalid(errors);
+            return new ConnectorOutcome.Invalid(errors);
         }
 
         var config = ConnectorDocuments.StoredConfig(draft.Config);
         var changed = ConnectorChanges.Between(row, draft, config, secretChanged: draft.Config.ClientSecret != secret);
         if (changed.Count == 0)
         {
-            return new PatchResult.Updated(row);
+            return new ConnectorOutcome.Saved(row);
         }
 
         var now = Timestamps.Now(time);
@@ -153,12 +176,12 @@ internal sealed class ConnectorAdminService(
         var audit = new AuditEntry(now, actor, ConnectorAudit.Updated, id, AuditOutcomes.Success, details);
         if (!await store.TryUpdateAsync(updated, audit, ct))
         {
-            return new PatchResult.Concurrent();
+            return new ConnectorOutcome.Concurrent();
         }
 
         loader.Forget(id);
         ConnectorsLog.ConnectorUpdated(logger, id, actor, changed);
-        return new PatchResult.Updated(updated with { Revision = row.Revision + 1 });
+        return new ConnectorOutcome.Saved(updated with { Revision = row.Revision + 1 });
     }
 
     /// <summary>False when no such connector exists. Identities it created stay, with their users.</summary>

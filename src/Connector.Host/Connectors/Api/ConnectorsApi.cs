@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Connector.Host.AdminApi;
 using Connector.Host.AdminApi.Input;
 using Connector.Host.Configuration;
-using Connector.Host.Connectors.Presets;
 using Connector.Host.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -39,32 +38,18 @@ internal static class ConnectorsApi
     }
 
     public static async Task<Results<Created<ConnectorResponse>, ValidationProblem, ProblemHttpResult>> CreateConnector(
-        HttpRequest request, ClaimsPrincipal user, ConnectorDraftReader reader, PresetCatalog presets, ConnectorAdminService service,
-        IOptions<ConnectorsOptions> options, CancellationToken ct)
+        HttpRequest request, ClaimsPrincipal user, ConnectorAdminService service, IOptions<ConnectorsOptions> options, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var body = await JsonBody.ReadObjectAsync(request, errors, ct);
-        if (body is not null && LogtoConnectorShape.Applies(body))
+        return body is null ? ApiProblems.Validation(errors) : await service.CreateAsync(body, AdminActor.Of(user), ct) switch
         {
-            body = LogtoConnectorShape.Translate(body, errors, create: true);
-        }
-
-        var (expanded, preset) = body is null ? (null, null) : PresetExpansion.Expand(body, presets, errors);
-        var draft = expanded is null ? null : await reader.ReadAsync(expanded, errors, ct);
-        if (draft is null)
-        {
-            return ApiProblems.Validation(errors);
-        }
-
-        var row = await service.CreateAsync(draft with { Preset = preset?.Id }, AdminActor.Of(user), ct);
-        if (row is null)
-        {
-            return ApiProblems.Conflict(body!["id"] is not null || preset is null
-                ? $"A connector with the id '{draft.Id}' already exists."
-                : $"A connector with the id '{draft.Id}' (the preset's id) already exists; give another id.");
-        }
-
-        return TypedResults.Created(AdminApiPaths.Of(request, AdminApiPaths.Connectors, row.Id), ConnectorResponse.From(row, options.Value.PublicOrigin!));
+            ConnectorOutcome.Saved saved => TypedResults.Created(
+                AdminApiPaths.Of(request, AdminApiPaths.Connectors, saved.Row.Id), ConnectorResponse.From(saved.Row, options.Value.PublicOrigin!)),
+            ConnectorOutcome.Invalid invalid => ApiProblems.Validation(invalid.Errors),
+            ConnectorOutcome.Taken taken => ApiProblems.Conflict(taken.Message),
+            var other => throw new InvalidOperationException($"A create does not end as {other}."),
+        };
     }
 
     public static async Task<Results<Ok<ConnectorResponse>, ValidationProblem, ProblemHttpResult>> PatchConnector(
@@ -79,9 +64,9 @@ internal static class ConnectorsApi
 
         return await service.PatchAsync(id, body, AdminActor.Of(user), ct) switch
         {
-            PatchResult.Updated updated => TypedResults.Ok(ConnectorResponse.From(updated.Row, options.Value.PublicOrigin!)),
-            PatchResult.Invalid invalid => ApiProblems.Validation(invalid.Errors),
-            PatchResult.NotFound => ApiProblems.ConnectorNotFound(id),
+            ConnectorOutcome.Saved saved => TypedResults.Ok(ConnectorResponse.From(saved.Row, options.Value.PublicOrigin!)),
+            ConnectorOutcome.Invalid invalid => ApiProblems.Validation(invalid.Errors),
+            ConnectorOutcome.NotFound => ApiProblems.ConnectorNotFound(id),
             _ => ApiProblems.Conflict("The connector changed while this update was applied; read it again and retry."),
         };
     }

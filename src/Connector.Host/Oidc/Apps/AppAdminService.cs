@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Connector.Host.AdminApi.Input;
 using Connector.Host.Audit;
+using Connector.Host.Connectors;
 using Connector.Host.Oidc.Stores;
 using Connector.Host.Persistence;
 using Connector.Host.Problems;
@@ -19,6 +20,7 @@ namespace Connector.Host.Oidc.Apps;
 /// </summary>
 internal sealed class AppAdminService(
     OpenIddictApplicationManager<OidcApplication> manager,
+    ConnectorStore connectors,
     TimeProvider time,
     ILogger<AppAdminService> logger)
 {
@@ -38,8 +40,15 @@ internal sealed class AppAdminService(
         return apps;
     }
 
-    public async Task<AppOutcome> CreateAsync(AppDraft draft, string actor, CancellationToken ct)
+    /// <summary>Registers an app from its document (<see cref="AppRequest"/>); the secret is in the outcome, and nowhere else.</summary>
+    public async Task<AppOutcome> CreateAsync(JsonObject document, string actor, CancellationToken ct)
     {
+        var errors = new FieldErrors();
+        if (AppDraftReader.Read(document, stored: null, await KnownConnectorsAsync(ct), errors) is not { } draft)
+        {
+            return new AppOutcome.Invalid(errors);
+        }
+
         // 21 characters like Logto's app ids.
         var clientId = RandomNumberGenerator.GetString(ClientIdAlphabet, 21);
         var app = new OidcApplication { Id = Guid.NewGuid() };
@@ -60,7 +69,8 @@ internal sealed class AppAdminService(
         return new AppOutcome.Saved(app, secret);
     }
 
-    public async Task<AppOutcome> PatchAsync(Guid id, JsonObject patch, IReadOnlySet<string> knownConnectors, string actor, CancellationToken ct)
+    /// <summary>Applies <paramref name="patch"/> as a JSON merge patch (RFC 7396) to the app's document.</summary>
+    public async Task<AppOutcome> PatchAsync(Guid id, JsonObject patch, string actor, CancellationToken ct)
     {
         if (await FindAsync(id, ct) is not { } app)
         {
@@ -70,7 +80,7 @@ internal sealed class AppAdminService(
         var before = AppDocuments.Draft(app);
         var errors = new FieldErrors();
         var merged = (JsonObject)MergePatch.Apply(AppDocuments.Editable(app), patch)!;
-        if (AppDraftReader.Read(merged, app, knownConnectors, errors) is not { } draft)
+        if (AppDraftReader.Read(merged, app, await KnownConnectorsAsync(ct), errors) is not { } draft)
         {
             return new AppOutcome.Invalid(errors);
         }
@@ -176,6 +186,9 @@ internal sealed class AppAdminService(
             descriptor.Requirements.Remove(Requirements.Features.ProofKeyForCodeExchange);
         }
     }
+
+    private async Task<IReadOnlySet<string>> KnownConnectorsAsync(CancellationToken ct) =>
+        (await connectors.ListAsync(ct)).Select(row => row.Id).ToHashSet(StringComparer.Ordinal);
 
     private AuditEntry Audit(string action, Guid id, string actor, JsonObject? details) =>
         new(Timestamps.Now(time), actor, action, id.ToString(), AuditOutcomes.Success, details);

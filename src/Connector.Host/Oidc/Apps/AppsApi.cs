@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Connector.Host.AdminApi;
 using Connector.Host.AdminApi.Input;
-using Connector.Host.Connectors;
 using Connector.Host.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -32,23 +31,21 @@ internal static class AppsApi
 
     /// <summary><c>201</c> with the client secret: the only answer that shows it (with rotate-secret's).</summary>
     public static async Task<Results<Created<AppResponse>, ValidationProblem>> CreateApp(
-        HttpRequest request, ClaimsPrincipal user, AppAdminService service, ConnectorStore connectors,
-        IOptions<OpenIddictServerOptions> oidc, CancellationToken ct)
+        HttpRequest request, ClaimsPrincipal user, AppAdminService service, IOptions<OpenIddictServerOptions> oidc, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var body = await JsonBody.ReadObjectAsync(request, errors, ct);
-        if (body is null || AppDraftReader.Read(body, stored: null, await KnownConnectorsAsync(connectors, ct), errors) is not { } draft)
+        return body is null ? ApiProblems.Validation(errors) : await service.CreateAsync(body, AdminActor.Of(user), ct) switch
         {
-            return ApiProblems.Validation(errors);
-        }
-
-        var saved = (AppOutcome.Saved)await service.CreateAsync(draft, AdminActor.Of(user), ct);
-        return TypedResults.Created(AdminApiPaths.Of(request, AdminApiPaths.Apps, saved.App.Id.ToString()), AppDocuments.Response(saved.App, Issuer(oidc), saved.Secret));
+            AppOutcome.Saved saved => TypedResults.Created(
+                AdminApiPaths.Of(request, AdminApiPaths.Apps, saved.App.Id.ToString()), AppDocuments.Response(saved.App, Issuer(oidc), saved.Secret)),
+            AppOutcome.Invalid invalid => ApiProblems.Validation(invalid.Errors),
+            var other => throw new InvalidOperationException($"A create does not end as {other}."),
+        };
     }
 
     public static async Task<Results<Ok<AppResponse>, ValidationProblem, ProblemHttpResult>> PatchApp(
-        string id, HttpRequest request, ClaimsPrincipal user, AppAdminService service, ConnectorStore connectors,
-        IOptions<OpenIddictServerOptions> oidc, CancellationToken ct)
+        string id, HttpRequest request, ClaimsPrincipal user, AppAdminService service, IOptions<OpenIddictServerOptions> oidc, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var body = await JsonBody.ReadObjectAsync(request, errors, ct);
@@ -57,7 +54,7 @@ internal static class AppsApi
             return ApiProblems.Validation(errors);
         }
 
-        return await service.PatchAsync(Parse(id), body, await KnownConnectorsAsync(connectors, ct), AdminActor.Of(user), ct) switch
+        return await service.PatchAsync(Parse(id), body, AdminActor.Of(user), ct) switch
         {
             AppOutcome.Saved saved => TypedResults.Ok(AppDocuments.Response(saved.App, Issuer(oidc))),
             AppOutcome.Invalid invalid => ApiProblems.Validation(invalid.Errors),
@@ -86,9 +83,6 @@ internal static class AppsApi
         };
 
     private static Uri Issuer(IOptions<OpenIddictServerOptions> oidc) => oidc.Value.Issuer!;
-
-    private static async Task<IReadOnlySet<string>> KnownConnectorsAsync(ConnectorStore connectors, CancellationToken ct) =>
-        (await connectors.ListAsync(ct)).Select(row => row.Id).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>An id that is not a UUID names no app: <see cref="Guid.Empty"/> is never assigned.</summary>
     private static Guid Parse(string id) => Guid.TryParse(id, out var parsed) ? parsed : Guid.Empty;
