@@ -62,6 +62,23 @@ public sealed class AccountLinkingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LinkingSignIn_ThroughASyncProfileConnector_TakesItsProfileAtOnce_NotAtTheNextSignIn()
+    {
+        await _world.CreateConnectorAsync(Beta, new JsonObject { ["accountLinking"] = "verifiedEmail", ["syncProfile"] = true });
+        var existing = await ExistingUserAsync(emailVerified: true);
+        _world.SignsIn(Beta, """{"sub":"beta-1","name":"Ada Byron","email":"ada@example.com","email_verified":true}""");
+
+        (await _world.SignedInAsync(Beta)).Dispose();
+        var linked = await _world.Database.QueryAsync<(string Name, string Email)>("SELECT name, email FROM users WHERE id = @existing", new { existing });
+        var before = await RowVersions.TakeAsync(_world.Database);
+        (await _world.SignedInAsync(Beta)).Dispose();
+
+        Assert.Equal([("Ada Byron", "ada@example.com")], linked);
+        // Nothing changed at the provider since, so the next sign-in has nothing to bring to the user.
+        Assert.DoesNotContain("users", before.TablesChangedBy(await RowVersions.TakeAsync(_world.Database)));
+    }
+
+    [Fact]
     public async Task FirstSignIn_WithAnEmailTheProviderDidNotVerify_CreatesANewUser()
     {
         await _world.CreateConnectorAsync(Beta, VerifiedEmailLinking);
