@@ -47,6 +47,13 @@ internal sealed partial class UserStore
         LIMIT 1
         """;
 
+    // A linking sign-in through a syncProfile connector is a sign-in like any other: it brings its profile at once,
+    // not at the next sign-in.
+    private const string SyncLinkedUserSql = """
+        UPDATE users SET name = @Name, avatar = @Avatar, email = @Email, email_verified = @EmailVerified, phone = @Phone, updated_at = @Now
+        WHERE id = @UserId AND (name, avatar, email, email_verified, phone) IS DISTINCT FROM (@Name, @Avatar, @Email, @EmailVerified, @Phone)
+        """;
+
     private const string InsertUserSql = """
         INSERT INTO users (id, name, avatar, email, email_verified, phone, created_at, updated_at)
         VALUES (@UserId, @Name, @Avatar, @Email, @EmailVerified, @Phone, @Now, @Now)
@@ -121,6 +128,11 @@ internal sealed partial class UserStore
                 }
 
                 await connection.ExecuteAsync(new CommandDefinition(InsertIdentitySql, parameters with { UserId = existing.Id }, transaction, cancellationToken: ct));
+                if (parameters.Sync)
+                {
+                    await connection.ExecuteAsync(new CommandDefinition(SyncLinkedUserSql, parameters with { UserId = existing.Id }, transaction, cancellationToken: ct));
+                }
+
                 return new SignInResolution.Resolved(existing.Id, IsNew: false, Linked: true, existing.SessionEpoch);
             }
         }
