@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Restores, builds (zero warnings), installs Debian's chromium for the browser tests when missing, starts a
 # throwaway PostgreSQL on a free loopback port, runs every test project, then the node suites (tests/oidc-clients,
-# tests/nextjs-apps, with Node.js and npm from the distribution when missing), stops it, and ends with
+# tests/nextjs-apps, tests/pages, with Node.js and npm from the distribution when missing), stops it, and ends with
 # "N passed, N failed, N skipped". Exits non-zero when a test fails or none ran.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -85,6 +85,22 @@ else
 fi
 # --- end Next.js apps ---
 
+# --- End-user pages (issue 14): axe-core in headless chromium on the sign-in, error and account pages, light and
+# dark, two brand colours, 375 and 1280 px; a keyboard-only sign-in; the README's screenshots; counted into the final line ---
+pages_counts="0 0 0"
+if (cd tests/pages && npm ci --no-audit --no-fund --loglevel=error); then
+  (cd tests/pages && CONNECTORS_BUILD_CONFIGURATION=Release node --test \
+    --test-reporter=spec --test-reporter-destination=stdout \
+    --test-reporter=tap --test-reporter-destination="$results/pages.tap" test/*.test.mjs) || status=1
+  if [ -f "$results/pages.tap" ]; then
+    pages_counts=$(awk '/^# pass /{p+=$3} /^# (fail|cancelled) /{f+=$3} /^# (skipped|todo) /{s+=$3} END{print p+0, f+0, s+0}' "$results/pages.tap")
+  fi
+else
+  echo "tests/pages could not run: npm ci failed" >&2
+  status=1
+fi
+# --- end end-user pages ---
+
 # Add up the TRX counters: dotnet test's own summary is not a line CI reads.
 read -r passed failed skipped < <(python3 - "$results" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET
@@ -102,6 +118,8 @@ read -r node_passed node_failed node_skipped <<<"$node_counts" # OIDC clients (i
 passed=$((passed + node_passed)); failed=$((failed + node_failed)); skipped=$((skipped + node_skipped))
 read -r next_passed next_failed next_skipped <<<"$next_counts" # Next.js apps (issue 11)
 passed=$((passed + next_passed)); failed=$((failed + next_failed)); skipped=$((skipped + next_skipped))
+read -r pages_passed pages_failed pages_skipped <<<"$pages_counts" # end-user pages (issue 14)
+passed=$((passed + pages_passed)); failed=$((failed + pages_failed)); skipped=$((skipped + pages_skipped))
 rm -rf "$results"
 echo "$passed passed, $failed failed, $skipped skipped"
 if [ "$failed" -gt 0 ] || [ "$status" -ne 0 ]; then exit 1; fi

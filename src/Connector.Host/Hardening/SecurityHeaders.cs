@@ -30,9 +30,10 @@ internal static class SecurityHeaders
 
     /// <summary>
     /// With <c>Connectors:AllowInsecureEndpoints</c> (development, tests, demos) providers live on http loopback, and
-    /// so do their avatars (the demo provider draws its own): those images may show too. Still no script.
+    /// so do their avatars (the demo provider draws its own): those images may show too. Still no script. No
+    /// <c>http://[::1]:*</c>: a CSP host-source has no form for an IPv6 literal, and Chromium logs it as invalid.
     /// </summary>
-    public const string LoopbackImages = " http://localhost:* http://127.0.0.1:* http://[::1]:*";
+    public const string LoopbackImages = " http://localhost:* http://127.0.0.1:*";
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
     {

@@ -39,7 +39,7 @@ public sealed class DemoSignInTests(ChromiumFixture chromium) : IAsyncLifetime
         await Expect(page).ToHaveTitleAsync("Sign in · Connectors");
         var continueWithDemo = page.GetByRole(AriaRole.Link, new() { Name = "Continue with Demo" });
         await Expect(continueWithDemo).ToBeVisibleAsync();
-        await Screenshots.TakeAsync(page, "sign-in");
+        await Screenshots.TakeAsync(page, "sign-in", forDocs: false); // the README's come from tests/pages
         await page.Keyboard.PressAsync("Tab");
         await Expect(continueWithDemo).ToBeFocusedAsync();
         await Expect(continueWithDemo).ToHaveCSSAsync("outline-style", "solid");
@@ -59,7 +59,7 @@ public sealed class DemoSignInTests(ChromiumFixture chromium) : IAsyncLifetime
         await Expect(page.GetByText("Ada Lovelace", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByText("ada@example.com", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByText("Signed in with Demo", new() { Exact = true })).ToBeVisibleAsync();
-        await Screenshots.TakeAsync(page, "account");
+        await Screenshots.TakeAsync(page, "account", forDocs: false);
 
         // Sign-out ends the session: back on /sign-in, and /account no longer opens.
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
@@ -72,6 +72,6 @@ public sealed class DemoSignInTests(ChromiumFixture chromium) : IAsyncLifetime
         Assert.Equal(400, error!.Status);
         await Expect(page.Locator("code", new() { HasText = "invalid_state" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Back to sign-in" })).ToBeVisibleAsync();
-        await Screenshots.TakeAsync(page, "error");
+        await Screenshots.TakeAsync(page, "error", forDocs: false);
     }
 }
