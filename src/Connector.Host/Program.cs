@@ -1,6 +1,7 @@
 using Connector.Host.Audit;
 using Connector.Host.Configuration;
 using Connector.Host.Connectors;
+using Connector.Host.Console;
 using Connector.Host.Engine;
 using Connector.Host.Experience;
 using Connector.Host.Hardening;
@@ -33,7 +34,8 @@ builder.Services
     .AddUsers()
     .AddEndUserSessions()
     .AddEndUserSignIn()
-    .AddConnectorsOidc();
+    .AddConnectorsOidc()
+    .AddConsole();
 
 var app = builder.Build();
 
@@ -54,5 +56,6 @@ app.MapSignInExperience();
 app.MapUsers();
 app.MapEndUserSignIn();
 app.MapConnectorsOidc();
+app.MapConsole();
 
 app.Run();

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Connector.Host.AdminApi;
 using Connector.Host.Configuration;
+using Connector.Host.Console;
 using Connector.Host.Oidc;
 using Connector.Host.SignIn;
 
@@ -55,7 +56,8 @@ internal static class RateLimitPolicy
             return (Token, options.Token);
         }
 
-        return path.StartsWithSegments(AdminApiPaths.Root) ? (Admin, options.Admin) : (string.Empty, null);
+        // The console is the admin API's other face, and its key form must not be a place to guess keys.
+        return path.StartsWithSegments(AdminApiPaths.Root) || path.StartsWithSegments(ConsolePaths.Root) ? (Admin, options.Admin) : (string.Empty, null);
     }
 
     /// <summary>

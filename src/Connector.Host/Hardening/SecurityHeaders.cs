@@ -1,4 +1,5 @@
 using Connector.Host.Configuration;
+using Connector.Host.Console;
 using Connector.Host.Oidc;
 using Microsoft.Extensions.Options;
 
@@ -25,6 +26,17 @@ internal static class SecurityHeaders
     public const string AuthorizationPolicy =
         "default-src 'none'; script-src 'sha256-j7OoGArf6XW6YY4cAyS3riSSvrJRqpSi1fOF9vQ5SrI='; style-src 'self'; img-src 'self' https: data:; frame-ancestors 'none'; base-uri 'none'";
 
+    /// <summary>
+    /// The console: the page policy plus its one script file from this service (copy buttons, the live preview; never
+    /// inline), and frames of this service only — the sign-in experience's preview of the real sign-in page.
+    /// </summary>
+    public const string ConsolePolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; form-action 'self'; frame-src 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    /// <summary>The preview itself: a sign-in page that only the console may frame, whose links go nowhere but its frame.</summary>
+    public const string PreviewPolicy =
+        "default-src 'none'; style-src 'self'; img-src 'self' https: data:; form-action 'none'; frame-ancestors 'self'; base-uri 'none'";
+
     /// <summary>The API reference (Scalar) runs its own scripts from this assembly; it is still never framed.</summary>
     public const string ReferencePolicy = "frame-ancestors 'none'; base-uri 'none'";
 
@@ -49,6 +61,8 @@ internal static class SecurityHeaders
     {
         var policy = path.StartsWithSegments(OidcPaths.Authorization) ? AuthorizationPolicy
             : path.StartsWithSegments("/scalar") ? ReferencePolicy
+            : path.StartsWithSegments(ConsolePaths.Preview) ? PreviewPolicy
+            : path.StartsWithSegments(ConsolePaths.Root) ? ConsolePolicy
             : PagePolicy;
         return loopbackImages ? policy.Replace("img-src 'self' https: data:", "img-src 'self' https: data:" + LoopbackImages, StringComparison.Ordinal) : policy;
     }
@@ -57,7 +71,7 @@ internal static class SecurityHeaders
     {
         var headers = context.Response.Headers;
         headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY";
+        headers.XFrameOptions = context.Request.Path.StartsWithSegments(ConsolePaths.Preview) ? "SAMEORIGIN" : "DENY";
         headers["Referrer-Policy"] = "no-referrer";
         headers.ContentSecurityPolicy = PolicyFor(context.Request.Path, loopbackImages);
         return Task.CompletedTask;

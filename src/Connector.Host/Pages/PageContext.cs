@@ -40,6 +40,19 @@ public sealed record PageContext(PageLook Look, PageText Text)
     }
 
     /// <summary>
+    /// The page setting of a surface that is not the sign-in experience's (the console): the service's own look, every
+    /// language. Pages this request renders afterwards, error pages included, use it.
+    /// </summary>
+    internal static PageContext UseServiceLook(HttpContext context)
+    {
+        var look = new PageLook();
+        var language = PageLanguages.Choose(UiLocales(context.Request), context.Request.Headers.AcceptLanguage.ToString(), look.Languages, look.DefaultLanguage);
+        var page = new PageContext(look, PageText.For(language));
+        context.Items[Key] = page;
+        return page;
+    }
+
+    /// <summary>
     /// The address this request resumes when it is not in its query (the provider's callback: its sign-in state's
     /// return URL), so that the page keeps the <c>ui_locales</c> of the authorization request behind it.
     /// </summary>

@@ -23,8 +23,13 @@ internal sealed class AdminKeyRing(IOptions<ConnectorsOptions> options)
             matched |= CryptographicOperations.FixedTimeEquals(candidate, digest);
         }
 
-        return matched ? $"admin-key:{Convert.ToHexStringLower(digest.AsSpan(0, 4))}" : null;
+        return matched ? ActorOf(digest) : null;
     }
+
+    /// <summary>Whether <paramref name="actor"/> (from <see cref="Match"/>) still names a configured key: a console session of a key taken out of the configuration ends.</summary>
+    public bool Holds(string actor) => _digests.Any(digest => ActorOf(digest) == actor);
+
+    private static string ActorOf(byte[] digest) => $"admin-key:{Convert.ToHexStringLower(digest.AsSpan(0, 4))}";
 
     private static byte[] Digest(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 }

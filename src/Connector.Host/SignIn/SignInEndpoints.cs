@@ -12,7 +12,6 @@ internal static class SignInEndpoints
 {
     public static IEndpointRouteBuilder MapSignIn(this IEndpointRouteBuilder app)
     {
-        app.MapGet(SignInPaths.Home, () => TypedResults.Redirect(SignInPaths.SignIn)).ExcludeFromDescription();
         app.MapGet(SignInPaths.SignIn, ShowSignInAsync).ExcludeFromDescription();
         app.MapGet(SignInPaths.Start, (HttpContext context, string connectorId, string? returnTo, SignInStarter starter, CancellationToken ct) =>
             starter.StartAsync(context, connectorId, returnTo, ct)).ExcludeFromDescription();

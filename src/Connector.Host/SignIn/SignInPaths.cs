@@ -5,7 +5,6 @@ namespace Connector.Host.SignIn;
 /// <summary>The end user's pages and the flow's routes (see <c>docs/sign-in-flow.md</c>).</summary>
 internal static class SignInPaths
 {
-    public const string Home = "/";
     public const string SignIn = "/sign-in";
     public const string Start = "/sign-in/{connectorId}";
     public const string CallbackPrefix = PublicUrls.CallbackPrefix;

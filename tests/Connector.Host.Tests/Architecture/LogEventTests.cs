@@ -21,6 +21,7 @@ public sealed class LogEventTests
         ("Connector.Host.Sessions", 4300, 4399),
         ("Connector.Host.Audit", 4400, 4499),
         ("Connector.Host.Oidc", 5000, 5099),
+        ("Connector.Host.Console", 5100, 5199),
     ];
 
     [Fact]

@@ -9,7 +9,7 @@ using Connector.OAuth2.Results;
 namespace Connector.Host.Tests.Pages;
 
 /// <summary>
-/// The page texts (<c>src/Connector.Host/Pages/Texts/{language}.json</c>, as embedded in the host): every supported
+/// The page texts (each feature's <c>Texts/{language}.json</c> under <c>src/Connector.Host</c>, as embedded in the host): every supported
 /// language has exactly the keys of English, no empty string, English's placeholders and code words; every key a page
 /// or an error page names exists, and every English key is named somewhere.
 /// </summary>
@@ -21,13 +21,28 @@ public sealed partial class PageTextTests
 
     public static TheoryData<string> Translations => [.. PageLanguages.Supported.Where(language => language != PageLanguages.English)];
 
-    [Fact]
-    public void EverySupportedLanguage_HasATextFile_AndNoFileIsForAnotherLanguage()
+    public static TheoryData<string> TextFolders => [.. TextFolderPaths()];
+
+    private static IEnumerable<string> TextFolderPaths() => Directory
+        .EnumerateDirectories(SourceTree.HostFolder, "Texts", SearchOption.AllDirectories)
+        .Where(folder => !folder.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+            && !folder.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+        .Select(folder => Path.GetRelativePath(SourceTree.HostFolder, folder));
+
+    [Theory]
+    [MemberData(nameof(TextFolders))]
+    public void EveryTextFolder_HasAFilePerSupportedLanguage_AndNoFileIsForAnotherLanguage(string folder)
     {
-        var files = Directory.EnumerateFiles(Path.Combine(SourceTree.HostFolder, "Pages", "Texts"), "*.json")
+        var files = Directory.EnumerateFiles(Path.Combine(SourceTree.HostFolder, folder), "*.json")
             .Select(path => Path.GetFileNameWithoutExtension(path)).Order(StringComparer.Ordinal).ToList();
 
         Assert.Equal(PageLanguages.Supported.Order(StringComparer.Ordinal), files);
+    }
+
+    [Fact]
+    public void EverySupportedLanguage_IsEmbedded_AndNothingElse()
+    {
+        Assert.Contains(Path.Combine("Pages", "Texts"), TextFolderPaths());
         Assert.Equal(PageLanguages.Supported.Order(StringComparer.Ordinal), PageText.Languages.Keys.Order(StringComparer.Ordinal));
     }
 
@@ -137,7 +152,8 @@ public sealed partial class PageTextTests
     /// The keys the host's sources name: <c>Text["…"]</c>, <c>Text.Format("…", …)</c>, the title and message keys of
     /// <c>HtmlPages.Error(status, code, "…title", "…message", …)</c> (and <c>ErrorWithDetail</c>), and the error pages of the sign-in flow
     /// (<c>SignInErrorPage(status, code, "errors.x", "…")</c>: <c>errors.x.title</c>, <c>errors.x.message</c> and any key
-    /// in the arguments after it).
+    /// in the arguments after it); and any whole literal <c>"console.…"</c>, because the console keeps keys in data (its
+    /// sections, notices, field lists) — a key is never glued together from pieces.
     /// </summary>
     private static HashSet<string> UsedKeys()
     {
@@ -146,6 +162,7 @@ public sealed partial class PageTextTests
         {
             keys.UnionWith(Indexed().Matches(text).Select(match => match.Groups[1].Value));
             keys.UnionWith(Formatted().Matches(text).Select(match => match.Groups[1].Value));
+            keys.UnionWith(ConsoleKey().Matches(text).Select(match => match.Groups[1].Value));
             foreach (var arguments in Calls(text, ErrorCall()))
             {
                 keys.UnionWith(arguments.Skip(2).Take(2).Select(Literal).OfType<string>());
@@ -217,6 +234,9 @@ public sealed partial class PageTextTests
 
     [GeneratedRegex(@"Text\.Format\(\s*""([^""]+)""")]
     private static partial Regex Formatted();
+
+    [GeneratedRegex(@"""(console(?:\.[A-Za-z0-9]+)+)""")]
+    private static partial Regex ConsoleKey();
 
     [GeneratedRegex(@"HtmlPages\.Error(?:WithDetail)?\(")]
     private static partial Regex ErrorCall();
