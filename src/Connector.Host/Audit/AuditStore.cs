@@ -21,6 +21,25 @@ internal sealed class AuditStore(NpgsqlDataSource dataSource)
         LIMIT @Limit
         """;
 
+    private const string OutcomesSql = """
+        SELECT target AS Target,
+               count(*) FILTER (WHERE outcome = @Success) AS Succeeded,
+               count(*) FILTER (WHERE outcome <> @Success) AS Failed,
+               max(occurred_at) FILTER (WHERE outcome = @Success) AS LastSucceededAt
+        FROM audit_events
+        WHERE action = @Action AND occurred_at >= @Since AND target IS NOT NULL
+        GROUP BY target
+        """;
+
+    private const string LastSuccessSql = """
+        SELECT wanted.id AS Target, last.occurred_at AS LastSucceededAt
+        FROM unnest(@Targets) AS wanted(id)
+        CROSS JOIN LATERAL (
+            SELECT occurred_at FROM audit_events
+            WHERE action = @Action AND audit_events.target = wanted.id AND outcome = @Success
+            ORDER BY occurred_at DESC LIMIT 1) AS last
+        """;
+
     public static Task AppendAsync(IDbConnection connection, IDbTransaction transaction, AuditEntry entry, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition(AppendSql, new
         {
@@ -39,6 +58,24 @@ internal sealed class AuditStore(NpgsqlDataSource dataSource)
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await AppendAsync(connection, transaction, entry, ct);
         await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>Per target, how the events of <paramref name="action"/> since <paramref name="since"/> came out (targets without any are absent).</summary>
+    public async Task<IReadOnlyDictionary<string, AuditOutcomeCounts>> OutcomesSinceAsync(string action, DateTimeOffset since, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<AuditOutcomeCounts>(new CommandDefinition(OutcomesSql,
+            new { Action = action, Since = since, Success = AuditOutcomes.Success }, cancellationToken: ct));
+        return rows.ToDictionary(row => row.Target, StringComparer.Ordinal);
+    }
+
+    /// <summary>When each of <paramref name="targets"/> last had a successful <paramref name="action"/>, ever (targets without one are absent).</summary>
+    public async Task<IReadOnlyDictionary<string, DateTime>> LastSuccessAsync(string action, IReadOnlyCollection<string> targets, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<(string Target, DateTime LastSucceededAt)>(new CommandDefinition(LastSuccessSql,
+            new { Action = action, Targets = targets.ToArray(), Success = AuditOutcomes.Success }, cancellationToken: ct));
+        return rows.ToDictionary(row => row.Target, row => row.LastSucceededAt, StringComparer.Ordinal);
     }
 
     /// <summary>Newest first; <paramref name="before"/> is the id of the last event of the previous page.</summary>
