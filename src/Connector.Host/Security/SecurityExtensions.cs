@@ -9,7 +9,9 @@ internal static class SecurityExtensions
     public static IServiceCollection AddConnectorsSecurity(this IServiceCollection services)
     {
         services.AddSingleton<AdminKeyRing>();
-        services.AddAuthentication(AdminKeyDefaults.Scheme)
+        // Not the default scheme: only the admin policy asks for it, so an app's bearer token at /oidc/me is not
+        // taken for a wrong admin key (and logged as one).
+        services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, AdminKeyAuthenticationHandler>(AdminKeyDefaults.Scheme, configureOptions: null);
         services.AddAuthorizationBuilder()
             .AddPolicy(AdminKeyDefaults.Policy, policy => policy.AddAuthenticationSchemes(AdminKeyDefaults.Scheme).RequireAuthenticatedUser());
