@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 
 namespace Connector.Host.Security;
 
@@ -19,8 +20,17 @@ internal static class SecurityExtensions
         // One application name, so every instance derives the same keys from the shared ring.
         services.AddDataProtection().SetApplicationName("Connectors");
         services.AddSingleton<PostgresXmlRepository>();
+        services.AddSingleton<KeyRingCertificate>();
         services.AddOptions<KeyManagementOptions>()
-            .Configure<PostgresXmlRepository>((options, repository) => options.XmlRepository = repository);
+            .Configure<PostgresXmlRepository, KeyRingCertificate, ILoggerFactory>((options, repository, keyRing, loggers) =>
+            {
+                options.XmlRepository = repository;
+                if (keyRing.Certificate is { } certificate)
+                {
+                    options.XmlEncryptor = new KeyRingXmlEncryptor(new CertificateXmlEncryptor(certificate, loggers));
+                }
+            });
+
         services.AddSingleton<DataProtectionKeyBootstrap>();
         services.AddSingleton<ClientSecretProtector>();
         // The save-time check that a provider endpoint does not resolve to a private or metadata address.
