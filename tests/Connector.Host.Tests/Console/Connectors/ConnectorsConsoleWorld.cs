@@ -70,7 +70,7 @@ public sealed class ConnectorsConsoleWorld : IAsyncDisposable
                     break;
                 case ("select", _):
                     var options = element.QuerySelectorAll("option");
-                    values[name] = (options.FirstOrDefault(option => option.HasAttribute("selected")) ?? options.First()).GetAttribute("value") ?? "";
+                    values[name] = (options.FirstOrDefault(option => option.HasAttribute("selected")) ?? options[0]).GetAttribute("value") ?? "";
                     break;
                 case ("textarea", _):
                     values[name] = element.TextContent;

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using Connector.Host.Tests.Infrastructure;
 
 namespace Connector.Host.Tests.Console.Connectors;
