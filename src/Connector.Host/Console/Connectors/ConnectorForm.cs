@@ -77,7 +77,7 @@ internal static class ConnectorForm
             new("trustEmail", FormFieldKind.Flag, "console.connectors.help.trustEmail"),
             new("accountLinking", FormFieldKind.Text, "console.connectors.help.accountLinking")
             {
-                Options = [new(AccountLinkingModes.None, "console.connectors.option.linkNone"), new(AccountLinkingModes.VerifiedEmail, "console.connectors.option.linkVerifiedEmail")],
+                Options = [new(AccountLinkingModes.None, "console.connectors.option.linkNone"), new(AccountLinkingModes.VerifiedEmail)],
             },
             new("allowSignUp", FormFieldKind.Flag, "console.connectors.help.allowSignUp"),
             new("allowedEmailDomains", FormFieldKind.Lines, "console.connectors.help.allowedEmailDomains"),

@@ -35,14 +35,15 @@ public sealed class ConnectorListTests : IAsyncLifetime
         Assert.True(page.NoStore);
         var acme = Row(page, "acme");
         Assert.Equal("/console/connectors/acme", acme.QuerySelector("a")!.GetAttribute("href"));
-        Assert.Equal("Acme", acme.QuerySelector(".connector-name")!.TextContent.Trim());
+        Assert.Equal("Acme", acme.QuerySelector(".connector-name a")!.TextContent.Trim());
+        Assert.Equal("A", acme.QuerySelector(".logo-chip .initial")!.TextContent.Trim()); // no logo: the name's first letter
         Assert.Equal("Enabled", acme.QuerySelector(".badge.ok")!.TextContent.Trim());
-        Assert.Equal(lastSuccess.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC", acme.QuerySelector("time")!.TextContent.Trim());
-        Assert.Equal("50% succeeded (1 of 2)", acme.QuerySelectorAll("td")[4].TextContent.Trim());
+        Assert.Equal(lastSuccess.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC", acme.QuerySelector("td.last time")!.TextContent.Trim());
+        Assert.Equal("50% succeeded (1 of 2)", acme.QuerySelector("td.rate .value")!.TextContent.Trim());
         var beta = Row(page, "beta");
         Assert.Equal("Disabled", beta.QuerySelector(".badge.off")!.TextContent.Trim());
-        Assert.Equal("Never", beta.QuerySelectorAll("td")[3].TextContent.Trim());
-        Assert.Equal("None", beta.QuerySelectorAll("td")[4].TextContent.Trim());
+        Assert.Equal("Never", beta.QuerySelector("td.last .value")!.TextContent.Trim());
+        Assert.Equal("None", beta.QuerySelector("td.rate .value")!.TextContent.Trim());
         Assert.Equal("Add social connector", page.Document.QuerySelector(".console-heading .actions a[href='/console/connectors/new']")!.TextContent.Trim());
     }
 
