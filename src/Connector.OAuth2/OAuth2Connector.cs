@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Connector.OAuth2.Configuration;
+using Connector.OAuth2.IdTokens;
 using Connector.OAuth2.Pipeline;
 using Connector.OAuth2.Profiles;
 using Connector.OAuth2.Results;
@@ -9,8 +10,8 @@ using Connector.OAuth2.UserInfo;
 namespace Connector.OAuth2;
 
 /// <summary>
-/// The engine's entry point for a callback. One pipeline — code exchange → userinfo → profile mapping → email
-/// lookup — serves the real sign-in (<see cref="CompleteSignInAsync"/>) and the operator's dry run
+/// The engine's entry point for a callback. One pipeline — code exchange → ID token (when the connector verifies
+/// one) → userinfo (when it has an endpoint) → profile mapping → email lookup — serves the real sign-in (<see cref="CompleteSignInAsync"/>) and the operator's dry run
 /// (<see cref="TraceSignInAsync"/>), so what a dry run shows is what a sign-in stores. The first two steps are
 /// also callable alone. The authorization URL comes from <see cref="Authorization.AuthorizationUrlBuilder"/>.
 /// </summary>
@@ -19,12 +20,14 @@ public sealed class OAuth2Connector
     private readonly TokenClient _tokens;
     private readonly UserInfoClient _userInfo;
     private readonly ProfileMapCache _profileMaps;
+    private readonly IdTokenVerifier _idTokens;
 
-    internal OAuth2Connector(TokenClient tokens, UserInfoClient userInfo, ProfileMapCache profileMaps)
+    internal OAuth2Connector(TokenClient tokens, UserInfoClient userInfo, ProfileMapCache profileMaps, IdTokenVerifier idTokens)
     {
         _tokens = tokens;
         _userInfo = userInfo;
         _profileMaps = profileMaps;
+        _idTokens = idTokens;
     }
 
     public Task<ConnectorResult<TokenSet>> ExchangeCodeAsync(OAuth2ConnectorConfig config, CodeExchange exchange, CancellationToken cancellationToken) =>
@@ -56,15 +59,14 @@ public sealed class OAuth2Connector
         }
 
         recorder?.Tokens(tokens.Value);
-        var userInfo = await GetUserInfoAsync(config, tokens.Value, cancellationToken);
-        if (userInfo.IsError)
+        var source = await ProfileSourceAsync(config, exchange, tokens.Value, recorder, cancellationToken);
+        if (source.IsError)
         {
-            recorder?.Failed(SignInStep.UserInfo, userInfo.Error);
-            return userInfo.Error;
+            return source.Error;
         }
 
-        recorder?.UserInfo(userInfo.Value);
-        var profile = _profileMaps.Get(config.ProfileMap).Map(userInfo.Value);
+        recorder?.UserInfo(source.Value);
+        var profile = _profileMaps.Get(config.ProfileMap).Map(source.Value);
         if (profile.IsError)
         {
             recorder?.Failed(SignInStep.ProfileMapping, profile.Error);
@@ -72,6 +74,50 @@ public sealed class OAuth2Connector
         }
 
         return new ProviderSignIn(tokens.Value, await WithLookedUpEmailAsync(config, tokens.Value, profile.Value, recorder, cancellationToken));
+    }
+
+    /// <summary>The JSON the profile map reads: userinfo, or the verified ID token's claims with userinfo on top.</summary>
+    private async Task<ConnectorResult<JsonElement>> ProfileSourceAsync(
+        OAuth2ConnectorConfig config, CodeExchange exchange, TokenSet tokens, SignInRecorder? recorder, CancellationToken cancellationToken)
+    {
+        JsonElement? claims = null;
+        if (config.IdTokenVerificationConfig is not null)
+        {
+            var verified = await _idTokens.VerifyAsync(config, tokens.IdToken, exchange.NonceDigest, cancellationToken);
+            if (verified.IsError)
+            {
+                recorder?.Failed(SignInStep.IdToken, verified.Error);
+                return verified.Error;
+            }
+
+            claims = verified.Value;
+        }
+
+        JsonElement? userInfo = null;
+        if (claims is null || !string.IsNullOrEmpty(config.UserInfoEndpoint))
+        {
+            var answer = await GetUserInfoAsync(config, tokens, cancellationToken);
+            if (answer.IsError)
+            {
+                recorder?.Failed(SignInStep.UserInfo, answer.Error);
+                return answer.Error;
+            }
+
+            userInfo = answer.Value;
+        }
+
+        if (claims is not { } idTokenClaims)
+        {
+            return userInfo!.Value;
+        }
+
+        var merged = ProfileSource.Merge(idTokenClaims, userInfo);
+        if (merged.IsError)
+        {
+            recorder?.Failed(SignInStep.UserInfo, merged.Error);
+        }
+
+        return merged;
     }
 
     /// <summary>

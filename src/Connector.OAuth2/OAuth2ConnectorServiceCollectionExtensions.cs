@@ -1,4 +1,5 @@
 using Connector.OAuth2.Http;
+using Connector.OAuth2.IdTokens;
 using Connector.OAuth2.Profiles;
 using Connector.OAuth2.Tokens;
 using Connector.OAuth2.UserInfo;
@@ -28,8 +29,12 @@ public static class OAuth2ConnectorServiceCollectionExtensions
         services.TryAddSingleton<TokenClient>();
         services.TryAddSingleton<UserInfoClient>();
         services.TryAddSingleton<ProfileMapCache>();
+        services.TryAddSingleton<JwksClient>();
+        services.TryAddSingleton<JwksCache>();
+        services.TryAddSingleton<IdTokenVerifier>();
         services.TryAddSingleton(provider => new OAuth2Connector(
-            provider.GetRequiredService<TokenClient>(), provider.GetRequiredService<UserInfoClient>(), provider.GetRequiredService<ProfileMapCache>()));
+            provider.GetRequiredService<TokenClient>(), provider.GetRequiredService<UserInfoClient>(), provider.GetRequiredService<ProfileMapCache>(),
+            provider.GetRequiredService<IdTokenVerifier>()));
         return ConnectorHttpClient.Add(services);
     }
 }

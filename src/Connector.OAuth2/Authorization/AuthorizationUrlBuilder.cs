@@ -17,6 +17,12 @@ public static class AuthorizationUrlBuilder
             throw new ArgumentException("The connector uses PKCE: a code challenge is required.", nameof(request));
         }
 
+        var verifiesIdToken = config.IdTokenVerificationConfig is not null;
+        if (verifiesIdToken && string.IsNullOrEmpty(request.Nonce))
+        {
+            throw new ArgumentException("The connector verifies ID tokens: a nonce is required.", nameof(request));
+        }
+
         var endpoint = config.AuthorizationEndpoint;
         var url = new StringBuilder(endpoint, endpoint.Length + 256);
 
@@ -30,6 +36,12 @@ public static class AuthorizationUrlBuilder
         Append(url, "client_id", config.ClientId);
         Append(url, "redirect_uri", request.RedirectUri);
         var scope = request.Scope ?? config.Scope;
+        if (verifiesIdToken)
+        {
+            // OpenID Connect Core 1.0 §3.1.2.1: without the openid scope no ID token comes back (Logto adds it too).
+            scope = OpenIdScope.Ensure(scope);
+        }
+
         if (!string.IsNullOrEmpty(scope))
         {
             Append(url, "scope", scope);
@@ -40,6 +52,11 @@ public static class AuthorizationUrlBuilder
         {
             Append(url, "code_challenge", request.CodeChallenge!);
             Append(url, "code_challenge_method", PkceCodes.Method);
+        }
+
+        if (verifiesIdToken)
+        {
+            Append(url, "nonce", request.Nonce!);
         }
 
         foreach (var (key, value) in config.CustomConfig ?? Empty)

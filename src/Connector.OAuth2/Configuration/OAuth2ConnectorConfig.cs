@@ -48,4 +48,10 @@ public sealed record OAuth2ConnectorConfig
 
     /// <summary>A second call for the email when userinfo lacks one (GitHub's <c>/user/emails</c>).</summary>
     public EmailLookup? EmailLookup { get; init; }
+
+    /// <summary>
+    /// Verify the token answer's <c>id_token</c> and take the profile from its claims (userinfo, when configured, on top);
+    /// <see cref="UserInfoEndpoint"/> becomes optional.
+    /// </summary>
+    public IdTokenVerificationConfig? IdTokenVerificationConfig { get; init; }
 }

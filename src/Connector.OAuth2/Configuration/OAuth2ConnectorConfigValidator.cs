@@ -13,7 +13,9 @@ public sealed class OAuth2ConnectorConfigValidator : AbstractValidator<OAuth2Con
     {
         Endpoint(x => x.AuthorizationEndpoint, "authorizationEndpoint", allowInsecureEndpoints);
         Endpoint(x => x.TokenEndpoint, "tokenEndpoint", allowInsecureEndpoints);
-        Endpoint(x => x.UserInfoEndpoint, "userInfoEndpoint", allowInsecureEndpoints);
+        // With a verified ID token the profile can come from its claims alone (OpenID Connect Core 1.0 §2), so userinfo is optional.
+        When(x => x.IdTokenVerificationConfig is null || !string.IsNullOrEmpty(x.UserInfoEndpoint),
+            () => Endpoint(x => x.UserInfoEndpoint, "userInfoEndpoint", allowInsecureEndpoints));
 
         Required(x => x.ClientId, "clientId");
         Required(x => x.ClientSecret, "clientSecret");
@@ -35,6 +37,10 @@ public sealed class OAuth2ConnectorConfigValidator : AbstractValidator<OAuth2Con
         RuleFor(x => x.UserInfoHeaders).Custom(CheckHeaders);
         RuleFor(x => x.EmailLookup).Custom((lookup, context) => CheckEmailLookup(lookup, context, allowInsecureEndpoints));
         RuleFor(x => x.ProfileMap).Custom(CheckProfileMap);
+        RuleFor(x => x.IdTokenVerificationConfig!)
+            .SetValidator(new IdTokenVerificationConfigValidator(allowInsecureEndpoints))
+            .OverridePropertyName("idTokenVerificationConfig")
+            .When(x => x.IdTokenVerificationConfig is not null);
     }
 
     private void Endpoint(System.Linq.Expressions.Expression<Func<OAuth2ConnectorConfig, string>> field, string path, bool allowInsecure) =>

@@ -10,5 +10,6 @@ public static class ReservedParameters
     {
         "client_id", "client_secret", "redirect_uri", "response_type", "grant_type", "state", "code",
         "code_challenge", "code_challenge_method", "code_verifier", "client_assertion", "client_assertion_type",
+        "nonce", // OpenID Connect Core 1.0 §3.1.2.1: a fixed nonce would defeat its replay check
     };
 }

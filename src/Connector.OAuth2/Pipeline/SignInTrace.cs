@@ -5,8 +5,8 @@ using Connector.OAuth2.Results;
 namespace Connector.OAuth2.Pipeline;
 
 /// <summary>
-/// What each step of one sign-in did, for an operator's dry run: the token answer without its tokens, the raw
-/// userinfo, the email lookup when it ran, the mapped profile, or the step that failed and its error. Built by
+/// What each step of one sign-in did, for an operator's dry run: the token answer without its tokens, the JSON the
+/// profile was mapped from (the raw userinfo, or a verified ID token's claims with userinfo merged on top), the email lookup when it ran, the mapped profile, or the step that failed and its error. Built by
 /// the same pipeline a real sign-in runs (<see cref="OAuth2Connector.TraceSignInAsync"/>).
 /// </summary>
 /// <param name="EmailLookup">Set when the userinfo had no email and the connector has an <c>emailLookup</c>.</param>
@@ -23,6 +23,9 @@ public sealed record SignInTrace(
 public enum SignInStep
 {
     TokenExchange,
+
+    /// <summary>The <c>id_token</c> did not verify (<c>idTokenVerificationConfig</c>).</summary>
+    IdToken,
     UserInfo,
     ProfileMapping,
 }

@@ -9,4 +9,5 @@ public static class ConnectorErrorCodes
     public const string InvalidUserInfoResponse = "invalid_userinfo_response";
     public const string ProfileIdMissing = "profile_id_missing";
     public const string ProviderTimeout = "provider_timeout";
+    public const string InvalidIdToken = "invalid_id_token";
 }

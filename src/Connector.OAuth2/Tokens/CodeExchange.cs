@@ -1,4 +1,5 @@
 namespace Connector.OAuth2.Tokens;
 
 /// <summary>The RFC 6749 §4.1.3 token request inputs the caller holds: the code and what the authorization request used.</summary>
-public sealed record CodeExchange(string Code, string RedirectUri, string? CodeVerifier = null);
+/// <param name="NonceDigest">The <see cref="Authorization.OidcNonce.Digest"/> of the nonce sent, which the ID token must carry back.</param>
+public sealed record CodeExchange(string Code, string RedirectUri, string? CodeVerifier = null, byte[]? NonceDigest = null);
