@@ -66,7 +66,8 @@ public sealed class OAuth2Connector
         }
 
         recorder?.UserInfo(source.Value);
-        var profile = _profileMaps.Get(config.ProfileMap).Map(source.Value);
+        var map = config.IdTokenVerificationConfig is null ? config.ProfileMap : ProfileMap.WithOpenIdDefaults(config.ProfileMap);
+        var profile = _profileMaps.Get(map).Map(source.Value);
         if (profile.IsError)
         {
             recorder?.Failed(SignInStep.ProfileMapping, profile.Error);

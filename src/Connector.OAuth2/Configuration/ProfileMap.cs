@@ -16,6 +16,21 @@ public sealed record ProfileMap
     /// <summary>Beyond Logto: a boolean the provider sends about the email (<c>email_verified</c>, Discord's <c>verified</c>).</summary>
     public string? EmailVerified { get; init; }
 
+    /// <summary>
+    /// The map with OpenID Connect Core 1.0 §5.1 standard claims for the entries it leaves out (<c>sub</c>,
+    /// <c>picture</c>, <c>phone_number</c>), as Logto's OIDC connector reads them: a verified ID token's claims use those names.
+    /// </summary>
+    public static ProfileMap WithOpenIdDefaults(ProfileMap? map)
+    {
+        map ??= new ProfileMap();
+        return map with
+        {
+            Id = Present(map.Id) ?? "sub",
+            Avatar = Present(map.Avatar) ?? "picture",
+            Phone = Present(map.Phone) ?? "phone_number",
+        };
+    }
+
     internal string IdPath => Present(Id) ?? "id";
     internal string NamePath => Present(Name) ?? "name";
     internal string AvatarPath => Present(Avatar) ?? "avatar";
