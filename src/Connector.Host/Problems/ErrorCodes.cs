@@ -47,6 +47,7 @@ internal static class ErrorCodes
     public const string InvalidUserInfoResponse = ConnectorErrorCodes.InvalidUserInfoResponse;
     public const string ProfileIdMissing = ConnectorErrorCodes.ProfileIdMissing;
     public const string ProviderTimeout = ConnectorErrorCodes.ProviderTimeout;
+    public const string InvalidIdToken = ConnectorErrorCodes.InvalidIdToken;
 
     /// <summary>Codes of one field in a <c>validation_failed</c> answer's <c>errorCodes</c>.</summary>
     internal static class Field

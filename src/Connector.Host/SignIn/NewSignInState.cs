@@ -1,6 +1,6 @@
 namespace Connector.Host.SignIn;
 
-/// <summary>A sign-in state to store.</summary>
+/// <summary>A sign-in state to store; <see cref="NonceHash"/> is the OpenID Connect nonce's digest when the connector verifies ID tokens.</summary>
 internal sealed record NewSignInState(
     byte[] StateHash,
     string ConnectorId,
@@ -9,4 +9,5 @@ internal sealed record NewSignInState(
     string? ReturnUrl,
     string Purpose,
     DateTimeOffset CreatedAt,
-    DateTimeOffset ExpiresAt);
+    DateTimeOffset ExpiresAt,
+    byte[]? NonceHash = null);

@@ -73,7 +73,7 @@ internal sealed class SignInCallback(
         var verifier = pending.CodeVerifierProtected is { } protectedVerifier
             ? dataProtection.CreateProtector(SignInStarter.VerifierPurpose).Unprotect(protectedVerifier)
             : null;
-        var exchange = new CodeExchange(query["code"].ToString(), starter.RedirectUri(connectorId), verifier);
+        var exchange = new CodeExchange(query["code"].ToString(), starter.RedirectUri(connectorId), verifier, pending.NonceHash);
         if (pending.Purpose == SignInPurpose.Test)
         {
             return await dryRun.RenderAsync(connector, exchange, pending.ReturnUrl, ct);

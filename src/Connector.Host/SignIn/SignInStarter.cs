@@ -10,7 +10,8 @@ namespace Connector.Host.SignIn;
 /// <summary>
 /// Starts the authorization-code flow (RFC 6749 §4.1.1): a fresh state of 256 random bits stored as a digest,
 /// bound to this browser and connector, single use, expiring after ten minutes, with the PKCE verifier
-/// (RFC 7636) kept encrypted beside it.
+/// (RFC 7636) kept encrypted beside it and, for a connector that verifies ID tokens, the digest of a fresh nonce
+/// (OpenID Connect Core 1.0 §3.1.2.1).
 /// </summary>
 internal sealed class SignInStarter(
     ConnectorConfigLoader connectors,
@@ -72,6 +73,7 @@ internal sealed class SignInStarter(
     {
         var state = Secrets.NewRandom();
         var pkce = connector.Config.Pkce ? PkceCodes.Create() : null;
+        var nonce = connector.Config.IdTokenVerificationConfig is null ? null : OidcNonce.Create();
         var now = time.GetUtcNow();
         await states.AddAsync(new NewSignInState(
             Secrets.Hash(state),
@@ -81,8 +83,10 @@ internal sealed class SignInStarter(
             returnUrl,
             purpose,
             now,
-            now + StateLifetime), ct);
+            now + StateLifetime,
+            nonce?.Digest), ct);
 
-        return AuthorizationUrlBuilder.Build(connector.Config, new AuthorizationRequest(RedirectUri(connector.Id), state, pkce?.Challenge));
+        return AuthorizationUrlBuilder.Build(connector.Config,
+            new AuthorizationRequest(RedirectUri(connector.Id), state, pkce?.Challenge, Nonce: nonce?.Value));
     }
 }

@@ -5,7 +5,8 @@ namespace Connector.Host.SignIn;
 
 /// <summary>
 /// Server-side sign-in state (RFC 6749 §10.12, RFC 9700 §4.7): only SHA-256 digests of the state and of the
-/// browser-binding cookie are stored, so whoever reads the table cannot complete a flow in progress.
+/// browser-binding cookie are stored, so whoever reads the table cannot complete a flow in progress. The OpenID
+/// Connect nonce, when there is one, is a digest too, and is used up with its state: one callback, one ID token.
 /// </summary>
 internal sealed class SignInStateStore(NpgsqlDataSource dataSource)
 {
@@ -27,8 +28,8 @@ internal sealed class SignInStateStore(NpgsqlDataSource dataSource)
             WHERE browser_binding_hash = @BindingHash AND purpose = @SignInPurpose AND consumed_at IS NULL AND expires_at > @CreatedAt
             ORDER BY created_at DESC, state_hash
             OFFSET @KeptBesideNew);
-        INSERT INTO sign_in_states (state_hash, connector_id, browser_binding_hash, code_verifier_protected, return_url, purpose, created_at, expires_at)
-        VALUES (@StateHash, @ConnectorId, @BindingHash, @CodeVerifierProtected, @ReturnUrl, @Purpose, @CreatedAt, @ExpiresAt);
+        INSERT INTO sign_in_states (state_hash, connector_id, browser_binding_hash, code_verifier_protected, return_url, purpose, created_at, expires_at, nonce_hash)
+        VALUES (@StateHash, @ConnectorId, @BindingHash, @CodeVerifierProtected, @ReturnUrl, @Purpose, @CreatedAt, @ExpiresAt, @NonceHash);
         COMMIT;
         """;
 
@@ -40,7 +41,7 @@ internal sealed class SignInStateStore(NpgsqlDataSource dataSource)
         WHERE state_hash = @StateHash AND consumed_at IS NULL AND connector_id = @ConnectorId
           AND (purpose = @TestPurpose OR browser_binding_hash = @BindingHash)
         RETURNING connector_id AS ConnectorId, code_verifier_protected AS CodeVerifierProtected, return_url AS ReturnUrl,
-                  purpose AS Purpose, expires_at AS ExpiresAt
+                  purpose AS Purpose, expires_at AS ExpiresAt, nonce_hash AS NonceHash
         """;
 
     private const string DeleteExpiredSql = "DELETE FROM sign_in_states WHERE expires_at < @Cutoff";
@@ -61,6 +62,7 @@ internal sealed class SignInStateStore(NpgsqlDataSource dataSource)
             state.Purpose,
             state.CreatedAt,
             state.ExpiresAt,
+            state.NonceHash,
             SignInPurpose = SignInPurpose.SignIn,
             KeptBesideNew = MaxPendingPerBrowser - 1,
         }, cancellationToken: ct));

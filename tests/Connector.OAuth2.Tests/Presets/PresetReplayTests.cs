@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Connector.OAuth2.Authorization;
 using Connector.OAuth2.Configuration;
 using Connector.OAuth2.Tests.Support;
 
@@ -8,13 +9,16 @@ namespace Connector.OAuth2.Tests.Presets;
 /// <summary>
 /// Each preset (presets/*.json) against its provider's recorded wire format (Fixtures/providers/*.json):
 /// the recorded token and userinfo answers are replayed by a fake provider and the mapped profile is
-/// checked field by field.
+/// checked field by field. A preset that verifies ID tokens (Google, Microsoft, GitLab) gets the recorded ID token
+/// payload signed by the fake provider's key, with this sign-in's nonce, and its JWKS served.
 /// </summary>
 public sealed class PresetReplayTests : IDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly FakeProvider _provider = new();
     private readonly Engine _engine = new();
+    private readonly OidcNonce _nonce = OidcNonce.Create();
+    private IdTokenIssuer? _issuer;
 
     public static TheoryData<string, string, string?, string?, string?, string?, bool?> Expected => new()
     {
@@ -44,7 +48,7 @@ public sealed class PresetReplayTests : IDisposable
         Assert.Empty(new OAuth2ConnectorConfigValidator(allowInsecureEndpoints: true).Validate(config).Errors);
         Replay(config, recorded);
 
-        var result = await _engine.Connector.CompleteSignInAsync(config, Configs.Exchange(), TestContext.Current.CancellationToken);
+        var result = await _engine.Connector.CompleteSignInAsync(config, Configs.Exchange() with { NonceDigest = _nonce.Digest }, TestContext.Current.CancellationToken);
 
         Assert.False(result.IsError, result.Error?.Message);
         var profile = result.Value.Profile;
@@ -54,6 +58,7 @@ public sealed class PresetReplayTests : IDisposable
         Assert.Equal(email, profile.Email);
         Assert.Equal(phone, profile.Phone);
         Assert.Equal(emailVerified, profile.EmailVerified);
+        Assert.Equal(config.IdTokenVerificationConfig is null ? 0 : 1, _provider.Requests(IdTokenIssuer.JwksPath).Count);
         var userInfo = _provider.SingleRequest(new Uri(config.UserInfoEndpoint).AbsolutePath);
         Assert.Equal(recorded["userInfoRequest"]!["method"]!.GetValue<string>(), userInfo.RequestMessage!.Method);
         foreach (var (header, value) in recorded["userInfoRequest"]!["headers"]!.AsObject())
@@ -80,6 +85,7 @@ public sealed class PresetReplayTests : IDisposable
         TokenEndpoint = Local(config.TokenEndpoint),
         UserInfoEndpoint = Local(config.UserInfoEndpoint),
         EmailLookup = config.EmailLookup is { } lookup ? lookup with { Endpoint = Local(lookup.Endpoint) } : null,
+        IdTokenVerificationConfig = config.IdTokenVerificationConfig is { } rules ? rules with { JwksUri = _provider.Url + IdTokenIssuer.JwksPath } : null,
     };
 
     /// <summary>The same path and query on the fake provider, under the real host's name so hosts cannot collide.</summary>
@@ -93,6 +99,14 @@ public sealed class PresetReplayTests : IDisposable
     {
         var token = recorded["tokenResponse"]!;
         var tokenBody = token["body"] is JsonValue raw && raw.TryGetValue<string>(out var text) ? text : token["body"]!.ToJsonString();
+        if (config.IdTokenVerificationConfig is not null)
+        {
+            _issuer = new IdTokenIssuer(_provider);
+            var body = JsonNode.Parse(tokenBody)!.AsObject();
+            body["id_token"] = _issuer.IssueRecorded(recorded["idTokenClaims"]!.AsObject(), Configs.ClientId, _nonce.Value, _engine.Clock.GetUtcNow());
+            tokenBody = body.ToJsonString();
+        }
+
         _provider.On("POST", new Uri(config.TokenEndpoint).AbsolutePath, FakeProvider.Answer(200, token["contentType"]!.GetValue<string>(), tokenBody));
 
         var method = recorded["userInfoRequest"]!["method"]!.GetValue<string>();
@@ -105,8 +119,21 @@ public sealed class PresetReplayTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("google")]
+    [InlineData("microsoft")]
+    [InlineData("gitlab")]
+    public void OpenIdPreset_VerifiesTheIdTokenAndAsksForOpenId(string preset)
+    {
+        var config = LoadPreset(preset);
+
+        Assert.NotNull(config.IdTokenVerificationConfig);
+        Assert.Contains("openid", config.Scope!.Split(' '));
+    }
+
     public void Dispose()
     {
+        _issuer?.Dispose();
         _engine.Dispose();
         _provider.Dispose();
     }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -46,6 +47,30 @@ public sealed class IdTokenIssuer : IDisposable
     /// </summary>
     public string Issue(string audience, string? nonce, DateTimeOffset now, IDictionary<string, object>? claims = null, string? issuer = null) =>
         Sign(Payload(audience, nonce, now, claims, issuer), new SigningCredentials(SigningKey(_rsa, KeyId), SecurityAlgorithms.RsaSha256));
+
+    /// <summary>
+    /// A token with a recorded payload (<c>idTokenClaims</c> of a provider fixture, its own <c>iss</c> included, with
+    /// <c>&lt;clientId&gt;</c> standing for <paramref name="audience"/>), plus this sign-in's audience, nonce and times.
+    /// </summary>
+    public string IssueRecorded(JsonObject recorded, string audience, string nonce, DateTimeOffset now)
+    {
+        var claims = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(
+            recorded.ToJsonString().Replace("<clientId>", audience, StringComparison.Ordinal))!;
+        var payload = new Dictionary<string, object>
+        {
+            ["iss"] = Issuer,
+            ["aud"] = audience,
+            ["iat"] = now.ToUnixTimeSeconds(),
+            ["exp"] = now.AddHours(1).ToUnixTimeSeconds(),
+            ["nonce"] = nonce,
+        };
+        foreach (var (name, value) in claims)
+        {
+            payload[name] = value;
+        }
+
+        return Sign(payload, new SigningCredentials(SigningKey(_rsa, KeyId), SecurityAlgorithms.RsaSha256));
+    }
 
     /// <summary>The same token signed by a key the provider never published, under the published key's id.</summary>
     public string IssueWithForeignKey(string audience, string? nonce, DateTimeOffset now)

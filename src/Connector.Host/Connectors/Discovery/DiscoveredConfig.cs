@@ -22,4 +22,7 @@ internal sealed record DiscoveredConfig
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ProfileMap? ProfileMap { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IdTokenVerificationConfig? IdTokenVerificationConfig { get; init; }
 }

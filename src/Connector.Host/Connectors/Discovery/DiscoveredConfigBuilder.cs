@@ -26,11 +26,6 @@ internal static class DiscoveredConfigBuilder
             warnings.Add("The provider does not list the 'code' response type.");
         }
 
-        if (metadata.UserinfoEndpoint is null)
-        {
-            warnings.Add("The metadata has no userinfo_endpoint; set userInfoEndpoint by hand.");
-        }
-
         CheckEndpoint("authorizationEndpoint", metadata.AuthorizationEndpoint, allowInsecureEndpoints, warnings);
         CheckEndpoint("tokenEndpoint", metadata.TokenEndpoint, allowInsecureEndpoints, warnings);
         CheckEndpoint("userInfoEndpoint", metadata.UserinfoEndpoint, allowInsecureEndpoints, warnings);
@@ -46,6 +41,13 @@ internal static class DiscoveredConfigBuilder
 
         var scopes = metadata.ScopesSupported is { } supported ? WantedScopes.Where(supported.Contains).ToArray() : WantedScopes;
         var isOpenId = scopes.Contains("openid");
+        var idToken = isOpenId ? IdTokenVerification.From(metadata, warnings) : null;
+        if (metadata.UserinfoEndpoint is null && idToken is null)
+        {
+            warnings.Add("The metadata has no userinfo_endpoint; set userInfoEndpoint by hand.");
+        }
+
+        CheckEndpoint("idTokenVerificationConfig.jwksUri", idToken?.JwksUri, allowInsecureEndpoints, warnings);
         var config = new DiscoveredConfig
         {
             AuthorizationEndpoint = metadata.AuthorizationEndpoint!,
@@ -57,6 +59,7 @@ internal static class DiscoveredConfigBuilder
             Pkce = metadata.CodeChallengeMethodsSupported is { } pkce ? pkce.Contains("S256") : null,
             // OpenID Connect Core 1.0 §5.1 standard claims.
             ProfileMap = isOpenId ? new ProfileMap { Id = "sub", Name = "name", Avatar = "picture", Email = "email", Phone = "phone_number" } : null,
+            IdTokenVerificationConfig = idToken,
         };
         return new DiscoveryResponse(metadata.Issuer, config, warnings);
     }

@@ -22,4 +22,6 @@ internal sealed record ProviderMetadata
     public IReadOnlyList<string>? ResponseTypesSupported { get; init; }
     public IReadOnlyList<string>? TokenEndpointAuthMethodsSupported { get; init; }
     public IReadOnlyList<string>? CodeChallengeMethodsSupported { get; init; }
+    public string? JwksUri { get; init; }
+    public IReadOnlyList<string>? IdTokenSigningAlgValuesSupported { get; init; }
 }

@@ -70,6 +70,7 @@ internal static class ConnectorForm
             new("config.userInfoMethod", FormFieldKind.Text, "console.connectors.help.userInfoMethod") { Options = [new("GET"), new("POST")] },
             new("config.userInfoHeaders", FormFieldKind.Json, "console.connectors.help.userInfoHeaders"),
             new("config.emailLookup", FormFieldKind.Json, "console.connectors.help.emailLookup"),
+            new("config.idTokenVerificationConfig", FormFieldKind.Json, "console.connectors.help.idTokenVerificationConfig"),
         ]),
         new("rules", "console.connectors.group.rules",
         [
