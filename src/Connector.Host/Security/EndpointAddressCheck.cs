@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Connector.Host.Security;
 
 /// <summary>
-/// Save-time early warning of the outbound guard: a connector whose token, userinfo or email-lookup endpoint
+/// Save-time early warning of the outbound guard: a connector whose token, userinfo, email-lookup or JWKS endpoint
 /// resolves to an address provider calls may not reach is refused with <c>forbidden_address</c>. Only a warning:
 /// DNS may answer differently later, so <see cref="OutboundConnectGuard"/>, on every connection, is the guard.
 /// The authorization endpoint is left alone: only the user's browser visits it.
@@ -33,6 +33,7 @@ internal sealed class EndpointAddressCheck(IOptions<ConnectorsOptions> options)
             ("tokenEndpoint", config.TokenEndpoint),
             ("userInfoEndpoint", config.UserInfoEndpoint),
             ("emailLookup.endpoint", config.EmailLookup?.Endpoint),
+            ("idTokenVerificationConfig.jwksUri", config.IdTokenVerificationConfig?.JwksUri),
         ];
         foreach (var (field, url) in endpoints)
         {

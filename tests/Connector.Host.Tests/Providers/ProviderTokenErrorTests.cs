@@ -73,7 +73,7 @@ public sealed class ProviderTokenErrorTests : IAsyncLifetime
     public async Task Callback_WhenTheProviderRefusesTheCode_ShowsTokenExchangeFailedAndAuditsTheProvidersWords(
         string preset, int status, string contentType, string body, string? providerError, string? providerErrorDescription)
     {
-        var provider = RecordedProvider.Load(preset, _host.Upstream);
+        using var provider = RecordedProvider.Load(preset, _host.Upstream);
         await provider.CreateConnectorAsync(_host.Admin);
         provider.RedirectsBackWithACode();
         provider.AnswersToken(status, contentType, body);
@@ -99,7 +99,7 @@ public sealed class ProviderTokenErrorTests : IAsyncLifetime
     [Fact]
     public async Task Callback_WhenMicrosoftRefusesWithALongAadstsText_KeepsThe300FirstCharactersAndAnEllipsis()
     {
-        var provider = RecordedProvider.Load("microsoft", _host.Upstream);
+        using var provider = RecordedProvider.Load("microsoft", _host.Upstream);
         await provider.CreateConnectorAsync(_host.Admin);
         provider.RedirectsBackWithACode();
         provider.AnswersToken(400, JsonUtf8, $$"""{"error":"invalid_grant","error_description":"{{MicrosoftDescription}}","error_codes":[70000]}""");

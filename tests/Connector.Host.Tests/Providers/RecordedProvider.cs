@@ -9,14 +9,17 @@ namespace Connector.Host.Tests.Providers;
 
 /// <summary>
 /// One of the twelve providers as recorded in the catalogue (Fixtures/providers/{id}.json), replayed by the
-/// test's WireMock upstream on the provider's real paths and queries, with a connector created from its preset.
+/// test's WireMock upstream on the provider's real paths and queries, with a connector created from its preset. A preset
+/// that verifies ID tokens gets the recorded ID-token payload signed by the upstream's key with the nonce the
+/// authorization request carried, and the upstream's JWKS.
 /// </summary>
-public sealed class RecordedProvider
+public sealed class RecordedProvider : IDisposable
 {
     public const string ClientId = "preset-client-id-4471";
     public const string ClientSecret = "preset-client-secret-9b3e1f7a";
 
     private readonly FakeProvider _upstream;
+    private readonly IdTokenIssuer? _issuer;
 
     private RecordedProvider(string id, JsonObject recorded, JsonObject preset, FakeProvider upstream)
     {
@@ -24,7 +27,14 @@ public sealed class RecordedProvider
         Recorded = recorded;
         Preset = preset;
         _upstream = upstream;
+        _issuer = IdTokenRules is null ? null : new IdTokenIssuer(upstream);
     }
+
+    /// <summary>The preset's <c>idTokenVerificationConfig</c>, when it verifies ID tokens.</summary>
+    public JsonObject? IdTokenRules => Preset["config"]!["idTokenVerificationConfig"]?.AsObject();
+
+    /// <summary>The nonce of the last authorization request the upstream saw.</summary>
+    public string? LastNonce { get; private set; }
 
     public string Id { get; }
 
@@ -84,6 +94,11 @@ public sealed class RecordedProvider
             config["emailLookup"] = new JsonObject { ["endpoint"] = Local(lookup) };
         }
 
+        if (IdTokenRules is { } rules)
+        {
+            config["idTokenVerificationConfig"] = new JsonObject { ["jwksUri"] = _issuer!.JwksUri, ["issuer"] = rules["issuer"]!.GetValue<string>() };
+        }
+
         var body = new JsonObject { ["preset"] = Id, ["id"] = Id, ["config"] = config };
         using var response = await admin.PostAsync("/api/connectors", HttpJson.Body(body.ToJsonString()), TestContext.Current.CancellationToken);
         Assert.True(response.StatusCode == HttpStatusCode.Created,
@@ -91,10 +106,46 @@ public sealed class RecordedProvider
     }
 
     /// <summary>The provider's authorization endpoint sends the browser back to our callback with a code and the echoed state.</summary>
-    public void RedirectsBackWithACode() => _upstream.RedirectsBack(RealEndpoint("authorizationEndpoint").AbsolutePath);
+    public void RedirectsBackWithACode() => _upstream.RedirectsBack(RealEndpoint("authorizationEndpoint").AbsolutePath, request =>
+    {
+        LastNonce = request.Query!.TryGetValue("nonce", out var nonce) ? nonce.ToString() : null;
+        return _upstream.CallbackQuery;
+    });
 
-    /// <summary>The recorded token answer, byte for byte with its content type.</summary>
-    public void AnswersToken() => AnswersToken(200, TokenContentType, TokenBody);
+    /// <summary>The recorded token answer, byte for byte with its content type; for an OpenID preset with a freshly signed ID token.</summary>
+    public void AnswersToken()
+    {
+        if (_issuer is null)
+        {
+            AnswersToken(200, TokenContentType, TokenBody);
+            return;
+        }
+
+        _upstream.On("POST", TokenEndpoint.AbsolutePath, WireMock.ResponseBuilders.Response.Create().WithCallback(_ =>
+        {
+            var body = JsonNode.Parse(TokenBody)!.AsObject();
+            body["id_token"] = _issuer.IssueRecorded(Recorded["idTokenClaims"]!.AsObject(), ClientId, LastNonce ?? "", TimeProvider.System.GetUtcNow());
+            return WireRequests.Message(200, TokenContentType, body.ToJsonString());
+        }));
+    }
+
+    /// <summary>
+    /// The raw profile a sign-in stores: the userinfo answer, or for an OpenID preset the verified ID token's claims
+    /// (without the nonce and token hashes) with the userinfo answer on top.
+    /// </summary>
+    public bool IsStoredRawProfile(JsonObject raw)
+    {
+        if (_issuer is null)
+        {
+            return JsonNode.DeepEquals(UserInfoResponse, raw);
+        }
+
+        var userInfoOnTop = UserInfoResponse.AsObject().All(member => JsonNode.DeepEquals(member.Value, raw[member.Key]));
+        var claimsBelow = Recorded["idTokenClaims"]!.AsObject()
+            .Where(claim => claim.Key is not ("at_hash" or "c_hash") && UserInfoResponse[claim.Key] is null)
+            .All(claim => JsonNode.DeepEquals(JsonNode.Parse(claim.Value!.ToJsonString().Replace("<clientId>", ClientId, StringComparison.Ordinal)), raw[claim.Key]));
+        return userInfoOnTop && claimsBelow && raw["nonce"] is null && raw["at_hash"] is null;
+    }
 
     public void AnswersToken(int status, string contentType, string body) =>
         _upstream.On("POST", TokenEndpoint.AbsolutePath, FakeProvider.Answer(status, contentType, body));
@@ -112,4 +163,6 @@ public sealed class RecordedProvider
 
     /// <summary>The same path and query on the upstream provider.</summary>
     private string Local(Uri real) => _upstream.Url + real.PathAndQuery;
+
+    public void Dispose() => _issuer?.Dispose();
 }
