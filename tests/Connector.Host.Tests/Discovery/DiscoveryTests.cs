@@ -33,6 +33,31 @@ public sealed class DiscoveryTests(HostFixture host) : IClassFixture<HostFixture
     }
 
     [Fact]
+    public async Task Discover_ForAnOpenIdProvider_FillsIdTokenVerificationFromJwksUriAndIssuer()
+    {
+        _provider.On("GET", OpenIdMetadata.WellKnown, FakeProvider.Json(OpenIdMetadata.For(_provider.Url)));
+
+        var config = (await (await DiscoverAsync($$"""{ "issuer": "{{_provider.Url}}" }""")).ReadJsonAsync())["config"]!;
+
+        var rules = config["idTokenVerificationConfig"]!;
+        Assert.Equal($"{_provider.Url}/oauth2/jwks", rules["jwksUri"]!.GetValue<string>());
+        Assert.Equal(_provider.Url, rules["issuer"]!.GetValue<string>());
+        Assert.Null(rules["algorithms"]);
+    }
+
+    [Fact]
+    public async Task Discover_WhenTheProviderSignsIdTokensOnlyWithHmac_LeavesVerificationOutAndSaysWhy()
+    {
+        var metadata = OpenIdMetadata.For(_provider.Url).Replace("\"jwks_uri\"", "\"id_token_signing_alg_values_supported\": [\"HS256\"], \"jwks_uri\"", StringComparison.Ordinal);
+        _provider.On("GET", OpenIdMetadata.WellKnown, FakeProvider.Json(metadata));
+
+        var body = await (await DiscoverAsync($$"""{ "issuer": "{{_provider.Url}}" }""")).ReadJsonAsync();
+
+        Assert.Null(body["config"]!["idTokenVerificationConfig"]);
+        Assert.Contains(body["warnings"]!.AsArray(), warning => warning!.GetValue<string>().Contains("HS256", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Discover_WithUrl_ReadsThatDocument()
     {
         _provider.On("GET", "/tenant-1/v2.0/.well-known/openid-configuration", FakeProvider.Json(OpenIdMetadata.For(_provider.Url, authMethods: null)));
