@@ -1,5 +1,7 @@
 using Connector.Host.Console.Access;
+using Connector.Host.Console.Applications;
 using Connector.Host.Console.Dashboard;
+using Connector.Host.Console.Experience;
 using Connector.Host.Pages;
 using Microsoft.AspNetCore.Antiforgery;
 
@@ -25,6 +27,8 @@ internal static class ConsoleExtensions
             .AddEndpointFilter(RefuseForgedForms);
         console.MapConsoleSignOut();
         console.MapDashboard();
+        console.MapConsoleExperience();
+        console.MapConsoleApplications();
         return app;
     }
 

@@ -26,6 +26,9 @@ internal sealed class ExperienceAdminService(
 
     public Task<SignInExperience> GetAsync(CancellationToken ct) => store.GetAsync(ct);
 
+    /// <summary>The experience as the admin API writes it (<c>GET /api/sign-in-experience</c>): what a form shows.</summary>
+    public static JsonObject Document(SignInExperience experience) => JsonSerializer.SerializeToNode(experience, ExperienceType)!.AsObject();
+
     /// <summary>Replaces the experience with <paramref name="document"/> (a member left out takes its default), or answers every problem of its shape and its rules at once.</summary>
     public async Task<ExperienceOutcome> ReplaceAsync(JsonObject document, string actor, CancellationToken ct)
     {
