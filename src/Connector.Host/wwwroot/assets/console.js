@@ -18,6 +18,25 @@ document.addEventListener("DOMContentLoaded", () => {
       setTimeout(() => { button.textContent = label; }, 2000);
     });
   }
+  // The sign-in experience's live preview: the frame follows the form as it is typed (GET, the fields in the query,
+  // the anti-forgery token left out: a preview saves nothing). Without script the form's Preview button posts it there.
+  for (const form of document.querySelectorAll("form[data-preview]")) {
+    const frame = document.querySelector(`iframe[name="${form.dataset.previewFrame}"]`);
+    if (!frame) continue;
+    let timer;
+    const follow = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const query = new URLSearchParams();
+        for (const [name, value] of new FormData(form)) {
+          if (name !== form.dataset.previewOmit && typeof value === "string") query.append(name, value);
+        }
+        frame.src = `${form.dataset.preview}?${query}`;
+      }, 300);
+    };
+    form.addEventListener("input", follow);
+    form.addEventListener("change", follow);
+  }
   // An error summary takes the focus, so a screen reader starts with what to fix.
   document.querySelector(".error-summary")?.focus();
 });
