@@ -37,6 +37,10 @@ document.addEventListener("DOMContentLoaded", () => {
     form.addEventListener("input", follow);
     form.addEventListener("change", follow);
   }
+  // A page that answers a POST with something shown once (a new App secret) takes the address of the page it is, so a
+  // reload reads that page instead of sending the form again (which would create or rotate once more).
+  const shownOnce = document.querySelector("[data-replace-location]");
+  if (shownOnce) history.replaceState(null, "", shownOnce.dataset.replaceLocation);
   // An error summary takes the focus, so a screen reader starts with what to fix.
   document.querySelector(".error-summary")?.focus();
 });
