@@ -35,8 +35,9 @@ internal static class AppPages
     private static async Task<IReadOnlyList<KeyValuePair<string, string>>> ConnectorChoicesAsync(AppPageServices services, CancellationToken ct)
     {
         var order = (await services.Experience.GetAsync(ct)).Connectors;
+        var place = order.Select((id, index) => (id, index)).ToDictionary(pair => pair.id, pair => pair.index, StringComparer.Ordinal);
         return [.. (await services.Connectors.ListAsync(ct))
-            .OrderBy(row => order.Contains(row.Id, StringComparer.Ordinal) ? order.ToList().IndexOf(row.Id) : order.Count)
+            .OrderBy(row => place.GetValueOrDefault(row.Id, order.Count))
             .Select(row => KeyValuePair.Create(row.Id, $"{row.Name} ({row.Id})"))];
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json.Nodes;
 using Connector.Host.AdminApi;
 using Connector.Host.Console.Kit;
 using Connector.Host.Oidc.Apps;
@@ -31,7 +32,7 @@ internal static class ApplicationsEndpoints
     }
 
     private static IResult ShowCreate(string template) => AppTemplates.Find(template) is { } card
-        ? CreatePage(card, FormValues.From(new System.Text.Json.Nodes.JsonObject
+        ? CreatePage(card, FormValues.From(new JsonObject
         {
             ["redirectUris"] = string.Join('\n', card.RedirectUris),
             ["postLogoutRedirectUris"] = string.Join('\n', card.PostLogoutRedirectUris),
