@@ -201,6 +201,26 @@ public sealed class ApplicationsConsoleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ANativeApp_TakesAPrivateUseSchemeRedirect_AndSaysSoBesideTheField()
+    {
+        var visitor = await ConsoleVisitor.SignedInAsync(Host.Factory);
+        var path = List + "/new/native";
+        var page = await visitor.GetAsync(path);
+        Assert.Contains("com.example.app:/callback", page.Document.GetElementById("f-redirectUris-help")!.TextContent, StringComparison.Ordinal);
+
+        using var response = await ConsoleForm.Of(page.Document, path)
+            .With("name", "Phone")
+            .With("redirectUris", "com.example.books:/callback")
+            .SendAsync(visitor);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var app = Assert.Single((await (await Host.Admin.GetAsync("/api/apps", Ct)).ReadJsonAsync()).AsArray())!;
+        Assert.Equal("native", app["type"]!.GetValue<string>());
+        Assert.Equal(["com.example.books:/callback"], Strings(app["redirectUris"]));
+        Assert.Null(app["clientSecret"]);
+    }
+
+    [Fact]
     public async Task RotatingTheSecret_AsksFirst_ThenShowsTheNewOneOnce_AndTheOldOneStopsWorking()
     {
         var visitor = await ConsoleVisitor.SignedInAsync(Host.Factory);
