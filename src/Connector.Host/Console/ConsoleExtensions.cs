@@ -1,5 +1,6 @@
 using Connector.Host.Console.Access;
 using Connector.Host.Console.Applications;
+using Connector.Host.Console.Connectors;
 using Connector.Host.Console.Dashboard;
 using Connector.Host.Console.Experience;
 using Connector.Host.Pages;
@@ -14,7 +15,7 @@ namespace Connector.Host.Console;
 internal static class ConsoleExtensions
 {
     public static IServiceCollection AddConsole(this IServiceCollection services) =>
-        services.AddConsoleAccess().AddBrowserPaths(ConsolePaths.Root);
+        services.AddConsoleAccess().AddConsoleConnectors().AddBrowserPaths(ConsolePaths.Root);
 
     public static IEndpointRouteBuilder MapConsole(this IEndpointRouteBuilder app)
     {
@@ -29,6 +30,7 @@ internal static class ConsoleExtensions
         console.MapDashboard();
         console.MapConsoleExperience();
         console.MapConsoleApplications();
+        console.MapConsoleConnectors();
         return app;
     }
 

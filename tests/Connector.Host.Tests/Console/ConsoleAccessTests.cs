@@ -32,6 +32,7 @@ public sealed class ConsoleAccessTests : IAsyncLifetime
     [InlineData("/console")]
     [InlineData("/console/sign-in-experience")]
     [InlineData("/console/applications/new")]
+    [InlineData("/console/connectors")]
     public async Task AnyConsolePage_WithoutASession_LeadsToTheSignInPage_AndComesBackAfterwards(string path)
     {
         var visitor = new ConsoleVisitor(Factory.NewBrowser());

@@ -215,7 +215,7 @@ public sealed class ExperienceConsoleTests : IAsyncLifetime
     }
 
     private static List<string> ShownNames(ConsolePage page) =>
-        [.. page.Document.QuerySelectorAll("ol.connector-order .connector-name > span:first-child").Select(name => name.TextContent.Trim())];
+        [.. page.Document.QuerySelectorAll("ol.connector-order .shown-name > span:first-child").Select(name => name.TextContent.Trim())];
 
     private static AngleSharp.Dom.IElement? UpButton(ConsolePage page, string id) => page.Document.QuerySelector($"button[name=up][value={id}]");
 
