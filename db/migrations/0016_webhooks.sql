@@ -41,7 +41,7 @@ CREATE TABLE webhook_deliveries (
     event           text        NOT NULL,
     attempt         integer     NOT NULL,
     attempted_at    timestamptz NOT NULL,
-    outcome         text        NOT NULL CHECK (outcome IN ('delivered', 'failed', 'dead', 'interrupted')),
+    outcome         text        NOT NULL CHECK (outcome IN ('delivered', 'failed', 'dead')),
     status_code     integer     NULL,
     duration_ms     integer     NOT NULL,
     error           text        NULL,

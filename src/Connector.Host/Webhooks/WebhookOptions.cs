@@ -14,6 +14,18 @@ internal sealed class WebhookOptions
     /// <summary>How long the delivery log keeps an attempt.</summary>
     public int DeliveryLogDays { get; set; } = 30;
 
+    /// <summary>The wait before the second attempt; each later wait doubles, up to <see cref="RetryMaxSeconds"/>.</summary>
+    public int RetryBaseSeconds { get; set; } = 10;
+
+    /// <summary>The longest wait between two attempts.</summary>
+    public int RetryMaxSeconds { get; set; } = 3600;
+
+    /// <summary>
+    /// How often an instance looks for due deliveries when nothing woke it: the fallback for a notification that was
+    /// missed (the listening connection was away).
+    /// </summary>
+    public int PollSeconds { get; set; } = 30;
+
     public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
 
     /// <summary>

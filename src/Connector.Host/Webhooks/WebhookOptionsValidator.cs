@@ -23,6 +23,21 @@ internal sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
             failures.Add($"{WebhookOptions.Section}:DeliveryLogDays must be between 1 and 3650 (got {options.DeliveryLogDays})");
         }
 
+        if (options.RetryBaseSeconds is < 1 or > 3600)
+        {
+            failures.Add($"{WebhookOptions.Section}:RetryBaseSeconds must be between 1 and 3600 (got {options.RetryBaseSeconds})");
+        }
+
+        if (options.RetryMaxSeconds < options.RetryBaseSeconds || options.RetryMaxSeconds > 86400)
+        {
+            failures.Add($"{WebhookOptions.Section}:RetryMaxSeconds must be between RetryBaseSeconds and 86400 (got {options.RetryMaxSeconds})");
+        }
+
+        if (options.PollSeconds is < 1 or > 3600)
+        {
+            failures.Add($"{WebhookOptions.Section}:PollSeconds must be between 1 and 3600 (got {options.PollSeconds})");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
