@@ -52,5 +52,9 @@ internal sealed partial class DeliveryStore : IDomainEventSink
         }, transaction, cancellationToken: ct));
     }
 
-    private sealed record Subscriber(Guid Id, string[] Events);
+    private sealed record Subscriber
+    {
+        public Guid Id { get; init; }
+        public string[] Events { get; init; } = [];
+    }
 }

@@ -30,8 +30,10 @@ internal sealed class WebhookSender(IHttpClientFactory clients, IOptions<Webhook
         request.Headers.Accept.Clear();
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("*/*"));
 
-        using var timeout = new CancellationTokenSource(options.Value.Timeout, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
+        // A network wait is wall-clock time, like the client's own timeout: a test's fake clock moving on (to run a
+        // lease or a backoff out) must not cut a request short.
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        linked.CancelAfter(options.Value.Timeout);
         var started = time.GetTimestamp();
         try
         {

@@ -89,9 +89,12 @@ public sealed class WebhookWorld : IAsyncDisposable
     {
         var userId = await Seed.UserWithIdentityAsync(Database, "seeded", "seeded-user", "Seeded");
         using var response = await admin.PatchAsync($"/api/users/{userId}", HttpJson.Body("""{"disabled":true}""", "application/merge-patch+json"), Ct);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{response.StatusCode}: {ErrorLogs()}");
         return userId;
     }
+
+    /// <summary>What the hosts logged as errors, for a failure's message.</summary>
+    public string ErrorLogs() => string.Join('\n', _hosts.SelectMany(host => host.Logs.Errors).Select(record => $"{record.Message} {record.Exception}"));
 
     public IReadOnlyList<ILogEntry> Deliveries() => Receiver.Requests(ReceiverPath);
 
