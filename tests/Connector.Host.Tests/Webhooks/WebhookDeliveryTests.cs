@@ -114,6 +114,34 @@ public sealed class WebhookDeliveryTests
     }
 
     [Fact]
+    public async Task OperatorUnlinkingAndErasingAUser_DeliversIdentityUnlinkedAndUserDeleted()
+    {
+        await using var world = await WebhookWorld.StartAsync();
+        var host = world.StartHost();
+        using var admin = host.CreateAdminClient();
+        world.Receiver.On("POST", WebhookWorld.ReceiverPath, FakeProvider.Status(200));
+        await WebhookWorld.CreateWebhookAsync(admin, world.ReceiverUrl, "Identity.Unlinked", "User.Deleted");
+        var userId = await Seed.UserWithIdentityAsync(world.Database, "gitlab", "erased-user", "Erased");
+
+        using (var unlinked = await admin.DeleteAsync($"/api/users/{userId}/identities/gitlab", Ct))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, unlinked.StatusCode);
+        }
+
+        using (var deleted = await admin.DeleteAsync($"/api/users/{userId}", Ct))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+
+        await world.UntilAsync(() => world.Deliveries().Count == 2, "both events delivered");
+        var payloads = world.Deliveries().Select(d => JsonNode.Parse(d.RequestMessage!.Body!)!).ToDictionary(p => p["event"]!.GetValue<string>());
+        Assert.Equal("gitlab", payloads["Identity.Unlinked"]["connectorId"]!.GetValue<string>());
+        Assert.Equal("Erased", payloads["Identity.Unlinked"]["user"]!["name"]!.GetValue<string>());
+        Assert.Equal(userId, payloads["User.Deleted"]["userId"]!.GetValue<Guid>());
+        Assert.Null(payloads["User.Deleted"]["user"]);
+    }
+
+    [Fact]
     public async Task DisabledWebhook_IsSentNothing()
     {
         await using var world = await WebhookWorld.StartAsync();
