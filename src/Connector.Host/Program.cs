@@ -15,6 +15,7 @@ using Connector.Host.Security;
 using Connector.Host.Sessions;
 using Connector.Host.SignIn;
 using Connector.Host.Users;
+using Connector.Host.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -32,6 +33,7 @@ builder.Services
     .AddConnectors()
     .AddSignInExperience()
     .AddUsers()
+    .AddWebhooks()
     .AddEndUserSessions()
     .AddEndUserSignIn()
     .AddConnectorsOidc()
@@ -54,6 +56,7 @@ app.MapAudit();
 app.MapConnectors();
 app.MapSignInExperience();
 app.MapUsers();
+app.MapWebhooks();
 app.MapEndUserSignIn();
 app.MapConnectorsOidc();
 app.MapConsole();
