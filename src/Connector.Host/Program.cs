@@ -14,6 +14,7 @@ using Connector.Host.Problems;
 using Connector.Host.Security;
 using Connector.Host.Sessions;
 using Connector.Host.SignIn;
+using Connector.Host.Telemetry;
 using Connector.Host.Users;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -23,6 +24,7 @@ builder.Services
     .AddConnectorsProblems()
     .AddPages()
     .AddConnectorsPersistence()
+    .AddConnectorsTelemetry(builder.Configuration)
     .AddConnectorsSecurity()
     .AddConnectorEngine()
     .AddConnectorsHardening()
@@ -48,6 +50,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapConnectorsHealth();
+app.MapConnectorsTelemetry();
 app.MapConnectorsOpenApi();
 app.MapPages();
 app.MapAudit();

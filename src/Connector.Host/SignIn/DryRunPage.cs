@@ -4,6 +4,7 @@ using Connector.Host.Connectors;
 using Connector.Host.Pages;
 using Connector.Host.SignIn.Pages;
 using Connector.OAuth2;
+using Connector.OAuth2.Diagnostics;
 using Connector.OAuth2.Profiles;
 using Connector.OAuth2.Results;
 using Connector.OAuth2.Tokens;
@@ -19,9 +20,9 @@ internal sealed class DryRunPage(OAuth2Connector engine, AuditStore audit, TimeP
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    public async Task<IResult> RenderAsync(LoadedConnector connector, CodeExchange exchange, CancellationToken ct)
+    public async Task<IResult> RenderAsync(LoadedConnector connector, CodeExchange exchange, ProviderCalls calls, CancellationToken ct)
     {
-        var trace = await engine.TraceSignInAsync(connector.Config, exchange, ct);
+        var trace = await engine.TraceSignInAsync(connector.Config, exchange, calls, ct);
         var error = trace.Error;
         await audit.AppendAsync(new AuditEntry(time.GetUtcNow(), AuditOutcomes.Anonymous, SignInAudit.TestAction, connector.Id,
             error?.Code ?? AuditOutcomes.Success, null), ct);
