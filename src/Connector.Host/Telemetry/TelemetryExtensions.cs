@@ -2,7 +2,6 @@ using Connector.Host.Security;
 using Connector.OAuth2.Diagnostics;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -34,7 +33,9 @@ internal static class TelemetryExtensions
         services.AddHostedService<TelemetryStartupLog>();
 
         var otlp = Otlp.From(configuration);
-        var telemetry = services.AddOpenTelemetry()
+        // Per signal rather than UseOtlpExporter, which would also ship every log record: logs stay on the host's own
+        // providers (stdout), whose filters keep OpenIddict's request dumps out.
+        services.AddOpenTelemetry()
             .ConfigureResource(resource =>
             {
                 // OTEL_SERVICE_NAME, when set, names the service instead.
@@ -53,7 +54,7 @@ internal static class TelemetryExtensions
                         options.EnrichWithHttpRequest = (activity, _) => activity.SetTag("url.query", null);
                     })
                     .AddNpgsql();
-                if (otlp.TracesOnly)
+                if (otlp.Traces)
                 {
                     tracing.AddOtlpExporter();
                 }
@@ -64,16 +65,11 @@ internal static class TelemetryExtensions
                     .AddAspNetCoreInstrumentation()
                     // No cached scrape: a scrape right after a sign-in sees it.
                     .AddPrometheusExporter(options => options.ScrapeResponseCacheDurationMilliseconds = 0);
-                if (otlp.MetricsOnly)
+                if (otlp.Metrics)
                 {
                     metrics.AddOtlpExporter();
                 }
             });
-        if (otlp.All)
-        {
-            telemetry.UseOtlpExporter();
-        }
-
         return services;
     }
 
@@ -92,6 +88,10 @@ internal static class TelemetryExtensions
     /// <summary>Which signals go out by OTLP: the general endpoint sends both, a per-signal one only its own.</summary>
     internal sealed record Otlp(bool All, bool TracesOnly, bool MetricsOnly)
     {
+        public bool Traces => All || TracesOnly;
+
+        public bool Metrics => All || MetricsOnly;
+
         public static Otlp From(IConfiguration configuration)
         {
             var all = !string.IsNullOrEmpty(configuration[OtlpEndpoint]);
