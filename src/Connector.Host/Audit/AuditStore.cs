@@ -5,7 +5,7 @@ using Npgsql;
 namespace Connector.Host.Audit;
 
 /// <summary>The audit trail: appended inside the transaction of the change it records, read newest first.</summary>
-internal sealed class AuditStore(NpgsqlDataSource dataSource)
+internal sealed partial class AuditStore(NpgsqlDataSource dataSource)
 {
     private const string AppendSql = """
         INSERT INTO audit_events (occurred_at, actor, action, target, outcome, details)

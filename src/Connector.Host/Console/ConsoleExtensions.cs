@@ -1,4 +1,5 @@
 using Connector.Host.Console.Access;
+using Connector.Host.Console.Connectors;
 using Connector.Host.Console.Dashboard;
 using Connector.Host.Pages;
 using Microsoft.AspNetCore.Antiforgery;
@@ -12,7 +13,7 @@ namespace Connector.Host.Console;
 internal static class ConsoleExtensions
 {
     public static IServiceCollection AddConsole(this IServiceCollection services) =>
-        services.AddConsoleAccess().AddBrowserPaths(ConsolePaths.Root);
+        services.AddConsoleAccess().AddConsoleConnectors().AddBrowserPaths(ConsolePaths.Root);
 
     public static IEndpointRouteBuilder MapConsole(this IEndpointRouteBuilder app)
     {
@@ -25,6 +26,7 @@ internal static class ConsoleExtensions
             .AddEndpointFilter(RefuseForgedForms);
         console.MapConsoleSignOut();
         console.MapDashboard();
+        console.MapConsoleConnectors();
         return app;
     }
 

@@ -69,7 +69,9 @@ internal sealed class SignInCallback(
             var page = providerError == "access_denied" ? SignInErrors.Cancelled : SignInErrors.Provider;
             var description = query["error_description"].ToString();
             var said = new ConnectorError(page.Code, "", providerError.Length == 0 ? null : Cut(providerError), description.Length == 0 ? null : Cut(description));
-            return await FailAsync(attempt, page, ct, said);
+            return pending.Purpose == SignInPurpose.Test
+                ? await dryRun.RenderRefusalAsync(connectorId, said, pending.ReturnUrl, ct)
+                : await FailAsync(attempt, page, ct, said);
         }
 
         var connector = await connectors.LoadAsync(connectorId, ct);
@@ -84,7 +86,7 @@ internal sealed class SignInCallback(
         var exchange = new CodeExchange(query["code"].ToString(), starter.RedirectUri(connectorId), verifier);
         if (pending.Purpose == SignInPurpose.Test)
         {
-            return await dryRun.RenderAsync(connector, exchange, attempt.Calls, ct);
+            return await dryRun.RenderAsync(connector, exchange, attempt.Calls, pending.ReturnUrl, ct);
         }
 
         var result = await engine.CompleteSignInAsync(connector.Config, exchange, attempt.Calls, ct);

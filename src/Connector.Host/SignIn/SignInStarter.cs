@@ -15,10 +15,12 @@ namespace Connector.Host.SignIn;
 internal sealed class SignInStarter(
     ConnectorConfigLoader connectors,
     SignInStateStore states,
+    PendingStateCeiling ceiling,
     ReturnUrlPolicy returnUrls,
     IDataProtectionProvider dataProtection,
     IOptions<ConnectorsOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    ILogger<SignInStarter> logger)
 {
     public static readonly TimeSpan StateLifetime = TimeSpan.FromMinutes(10);
 
@@ -38,14 +40,30 @@ internal sealed class SignInStarter(
             return SignInErrors.Disabled.Show();
         }
 
+        if (!await ceiling.TryReserveAsync(ct))
+        {
+            SignInLog.PendingCeilingReached(logger, options.Value.SignIn.MaxPendingStates);
+            return SignInErrors.Busy.Show();
+        }
+
         var binding = Secrets.Hash(BrowserBinding.GetOrCreate(context));
         var url = await CreateAsync(connector, binding, returnUrls.Allow(returnTo), SignInPurpose.SignIn, ct);
         return TypedResults.Redirect(url.AbsoluteUri);
     }
 
-    /// <summary>An admin's dry run: a state not bound to a browser, whose callback creates no user.</summary>
-    public Task<Uri> StartTestAsync(LoadedConnector connector, CancellationToken ct) =>
-        CreateAsync(connector, new byte[32], returnUrl: null, SignInPurpose.Test, ct);
+    /// <summary>
+    /// An admin's dry run: a state not bound to a browser, whose callback creates no user. <paramref name="back"/> is a
+    /// path of this service the result page links back to (the console's page of the connector), or null for none.
+    /// </summary>
+    public Task<Uri> StartTestAsync(LoadedConnector connector, string? back, CancellationToken ct)
+    {
+        if (back is not null && (!back.StartsWith('/') || back.StartsWith("//", StringComparison.Ordinal) || back.Contains('\\', StringComparison.Ordinal)))
+        {
+            throw new ArgumentException("A dry run links back to a path of this service only.", nameof(back));
+        }
+
+        return CreateAsync(connector, new byte[32], back, SignInPurpose.Test, ct);
+    }
 
     /// <summary>The <c>redirect_uri</c> registered at the provider: <c>{PublicOrigin}/callback/{id}</c>.</summary>
     public string RedirectUri(string connectorId) => PublicUrls.Callback(options.Value.PublicOrigin!, connectorId);
