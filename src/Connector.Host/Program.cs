@@ -14,6 +14,7 @@ using Connector.Host.Problems;
 using Connector.Host.Security;
 using Connector.Host.Sessions;
 using Connector.Host.SignIn;
+using Connector.Host.Telemetry;
 using Connector.Host.Users;
 using Connector.Host.Webhooks;
 
@@ -24,6 +25,7 @@ builder.Services
     .AddConnectorsProblems()
     .AddPages()
     .AddConnectorsPersistence()
+    .AddConnectorsTelemetry(builder.Configuration)
     .AddConnectorsSecurity()
     .AddConnectorEngine()
     .AddConnectorsHardening()
@@ -50,6 +52,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapConnectorsHealth();
+app.MapConnectorsTelemetry();
 app.MapConnectorsOpenApi();
 app.MapPages();
 app.MapAudit();

@@ -23,6 +23,7 @@ public sealed class LogEventTests
         ("Connector.Host.Oidc", 5000, 5099),
         ("Connector.Host.Console", 5100, 5199),
         ("Connector.Host.Webhooks", 5200, 5299),
+        ("Connector.Host.Telemetry", 5300, 5399),
     ];
 
     [Fact]
