@@ -1,6 +1,8 @@
 using Connector.Host.Console.Access;
+using Connector.Host.Console.Applications;
 using Connector.Host.Console.Connectors;
 using Connector.Host.Console.Dashboard;
+using Connector.Host.Console.Experience;
 using Connector.Host.Pages;
 using Microsoft.AspNetCore.Antiforgery;
 
@@ -26,6 +28,8 @@ internal static class ConsoleExtensions
             .AddEndpointFilter(RefuseForgedForms);
         console.MapConsoleSignOut();
         console.MapDashboard();
+        console.MapConsoleExperience();
+        console.MapConsoleApplications();
         console.MapConsoleConnectors();
         return app;
     }

@@ -99,7 +99,7 @@ public sealed class IdTokenProfileTests : IDisposable
     {
         _oidc.Answers(_oidc.ValidToken());
 
-        var trace = await _oidc.Engine.Connector.TraceSignInAsync(_oidc.Config, _oidc.Exchange(), TestContext.Current.CancellationToken);
+        var trace = await _oidc.Engine.Connector.TraceSignInAsync(_oidc.Config, _oidc.Exchange(), Configs.Calls(), TestContext.Current.CancellationToken);
 
         Assert.Null(trace.Error);
         Assert.True(trace.Tokens!.HasIdToken);
@@ -111,7 +111,7 @@ public sealed class IdTokenProfileTests : IDisposable
     {
         _oidc.Answers(_oidc.Issuer.Issue(Configs.ClientId, "another-nonce", _oidc.Now));
 
-        var trace = await _oidc.Engine.Connector.TraceSignInAsync(_oidc.Config, _oidc.Exchange(), TestContext.Current.CancellationToken);
+        var trace = await _oidc.Engine.Connector.TraceSignInAsync(_oidc.Config, _oidc.Exchange(), Configs.Calls(), TestContext.Current.CancellationToken);
 
         Assert.Equal(Connector.OAuth2.Pipeline.SignInStep.IdToken, trace.FailedStep);
         Assert.Equal(ConnectorErrorCodes.InvalidIdToken, trace.Error?.Code);

@@ -43,7 +43,7 @@ internal sealed class OidcSignIn : IDisposable
     public CodeExchange Exchange(bool withNonce = true) => Configs.Exchange() with { NonceDigest = withNonce ? Nonce.Digest : null };
 
     public Task<Results.ConnectorResult<ProviderSignIn>> CompleteAsync(bool withNonce = true) =>
-        Engine.Connector.CompleteSignInAsync(Config, Exchange(withNonce), TestContext.Current.CancellationToken);
+        Engine.Connector.CompleteSignInAsync(Config, Exchange(withNonce), Configs.Calls(), TestContext.Current.CancellationToken);
 
     public int JwksFetches => Provider.Requests(IdTokenIssuer.JwksPath).Count;
 
