@@ -4,21 +4,15 @@ using Npgsql;
 
 namespace Connector.Host.Audit;
 
-/// <summary>The audit trail: appended inside the transaction of the change it records, read newest first.</summary>
-internal sealed class AuditStore(NpgsqlDataSource dataSource)
+/// <summary>
+/// The audit trail: appended inside the transaction of the change it records, read newest first with filters
+/// (<c>AuditStore.Queries.cs</c>) and summed up per day and per target for the console (<c>AuditStore.Summaries.cs</c>).
+/// </summary>
+internal sealed partial class AuditStore(NpgsqlDataSource dataSource)
 {
     private const string AppendSql = """
         INSERT INTO audit_events (occurred_at, actor, action, target, outcome, details)
         VALUES (@OccurredAt, @Actor, @Action, @Target, @Outcome, @Details::jsonb)
-        """;
-
-    private const string ListSql = """
-        SELECT id AS Id, occurred_at AS OccurredAt, actor AS Actor, action AS Action, target AS Target,
-               outcome AS Outcome, details::text AS Details
-        FROM audit_events
-        WHERE @Before IS NULL OR id < @Before
-        ORDER BY id DESC
-        LIMIT @Limit
         """;
 
     private const string OutcomesSql = """
@@ -76,13 +70,5 @@ internal sealed class AuditStore(NpgsqlDataSource dataSource)
         var rows = await connection.QueryAsync<(string Target, DateTime LastSucceededAt)>(new CommandDefinition(LastSuccessSql,
             new { Action = action, Targets = targets.ToArray(), Success = AuditOutcomes.Success }, cancellationToken: ct));
         return rows.ToDictionary(row => row.Target, row => row.LastSucceededAt, StringComparer.Ordinal);
-    }
-
-    /// <summary>Newest first; <paramref name="before"/> is the id of the last event of the previous page.</summary>
-    public async Task<IReadOnlyList<AuditRow>> ListAsync(int limit, long? before, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var rows = await connection.QueryAsync<AuditRow>(new CommandDefinition(ListSql, new { Limit = limit, Before = before }, cancellationToken: ct));
-        return rows.AsList();
     }
 }
