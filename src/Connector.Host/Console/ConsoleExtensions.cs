@@ -1,5 +1,6 @@
 using Connector.Host.Console.Access;
 using Connector.Host.Console.Dashboard;
+using Connector.Host.Console.Users;
 using Connector.Host.Pages;
 using Microsoft.AspNetCore.Antiforgery;
 
@@ -25,6 +26,7 @@ internal static class ConsoleExtensions
             .AddEndpointFilter(RefuseForgedForms);
         console.MapConsoleSignOut();
         console.MapDashboard();
+        console.MapConsoleUsers();
         return app;
     }
 

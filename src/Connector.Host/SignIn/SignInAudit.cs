@@ -12,10 +12,13 @@ internal static class SignInAudit
     public const string Action = "sign_in";
     public const string TestAction = "sign_in_test";
 
+    /// <summary>The actor of a user's own successful sign-ins (and of what they link by signing in).</summary>
+    public static string ActorOf(Guid userId) => $"user:{userId}";
+
     /// <summary>The sign-in, and when it joined an existing user, the link it made.</summary>
     public static IEnumerable<AuditEntry> Succeeded(DateTimeOffset now, string connectorId, SignInResolution.Resolved user)
     {
-        var actor = $"user:{user.UserId}";
+        var actor = ActorOf(user.UserId);
         yield return new(now, actor, Action, connectorId, AuditOutcomes.Success, new JsonObject { ["newUser"] = user.IsNew, ["linked"] = user.Linked });
         if (user.Linked)
         {
