@@ -48,7 +48,7 @@ dotnet build bench/Connector.Bench/Connector.Bench.csproj -c Release -nologo -v 
 
 ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$host" \
 ConnectionStrings__Connectors="$database" Connectors__PublicOrigin="$host" Connectors__AdminApiKeys__0="$admin_key" \
-Connectors__AllowInsecureEndpoints=true Logging__LogLevel__Default=Warning \
+Connectors__AllowInsecureEndpoints=true Connectors__DataProtection__AllowUnencryptedKeys=true Logging__LogLevel__Default=Warning \
 Connectors__RateLimits__SignIn__PermitLimit=0 Connectors__RateLimits__Callback__PermitLimit=0 Connectors__RateLimits__Admin__PermitLimit=0 \
   dotnet "$work/host/Connector.Host.dll" --contentRoot "$work/host" > "$work/host.log" 2>&1 &
 host_pid=$!

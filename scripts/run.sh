@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the service locally: installs PostgreSQL when missing, starts a cluster kept under .data/postgres,
-# creates the `connectors` database, generates an admin key once (.data/admin-key), and runs the host on
+# creates the `connectors` database, generates an admin key and the key ring certificate once (.data/admin-key,
+# .data/key-ring.pfx), and runs the host on
 # http://127.0.0.1:5080 in Development. Ctrl-C stops the host and PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -96,6 +97,22 @@ if [ ! -s "$key_file" ]; then
 fi
 chmod 600 "$key_file"
 admin_key=$(cat "$key_file")
+
+# The key ring's certificate (Connectors:DataProtection), made once: it encrypts the Data Protection keys kept in
+# PostgreSQL, so a dump alone opens no connector secret. Back it up with the database: the secrets need both.
+cert_file="$data/key-ring.pfx"
+if [ ! -s "$cert_file" ]; then
+  if ! command -v openssl >/dev/null; then
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends openssl >/dev/null
+  fi
+  (umask 077
+   openssl req -x509 -newkey rsa:3072 -nodes -days 3650 -subj "/CN=Connectors key ring" \
+     -keyout "$data/key-ring.key" -out "$data/key-ring.crt" 2>/dev/null
+   openssl pkcs12 -export -inkey "$data/key-ring.key" -in "$data/key-ring.crt" -out "$cert_file" -passout pass:
+   rm -f "$data/key-ring.key" "$data/key-ring.crt")
+  echo "Made the key ring certificate .data/key-ring.pfx (back it up with the database)."
+fi
 
 echo "Building the host..."
 dotnet build src/Connector.Host/Connector.Host.csproj -c Release -nologo -v quiet -o "$data/host"
@@ -194,6 +211,7 @@ ConnectionStrings__Connectors="Host=127.0.0.1;Port=$pg_port;Username=postgres;Da
 Connectors__PublicOrigin="$origin" \
 Connectors__AdminApiKeys__0="$admin_key" \
 Connectors__AllowInsecureEndpoints=true \
+Connectors__DataProtection__CertificatePath="$cert_file" \
   dotnet "$data/host/Connector.Host.dll" --contentRoot "$data/host" &
 host_pid=$!
 

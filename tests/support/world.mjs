@@ -87,6 +87,7 @@ export async function startWorld() {
       Connectors__PublicOrigin: origin,
       Connectors__AdminApiKeys__0: adminKey,
       Connectors__AllowInsecureEndpoints: 'true',
+      Connectors__DataProtection__AllowUnencryptedKeys: 'true',
       // A build (not a publish) has no wwwroot beside the dll, and Production reads no static-web-assets manifest:
       // the pages' stylesheet comes from the source tree, as `dotnet run` would serve it.
       ASPNETCORE_WEBROOT: process.env.ASPNETCORE_WEBROOT ?? `${root}/src/Connector.Host/wwwroot`,

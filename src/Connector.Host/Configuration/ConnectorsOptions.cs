@@ -26,4 +26,7 @@ internal sealed class ConnectorsOptions
 
     /// <summary>End-user session lifetimes (<c>Connectors:Sessions</c>).</summary>
     public SessionOptions Sessions { get; set; } = new();
+
+    /// <summary>The key ring's encryption at rest (<c>Connectors:DataProtection</c>).</summary>
+    public KeyRingOptions DataProtection { get; set; } = new();
 }

@@ -58,6 +58,21 @@ internal sealed class ConnectorsOptionsValidator(IHostEnvironment environment) :
             failures.Add($"Connectors:Outbound:MaxResponseBytes must be between 1024 and 67108864 (got {options.Outbound.MaxResponseBytes})");
         }
 
+        var keyRing = options.DataProtection;
+        if (string.IsNullOrWhiteSpace(keyRing.CertificatePath))
+        {
+            if (!environment.IsDevelopment() && !keyRing.AllowUnencryptedKeys)
+            {
+                failures.Add("Connectors:DataProtection:CertificatePath is not set: outside Development the key ring, which protects connector secrets, "
+                    + "signing keys and cookies, must be encrypted with a certificate (or set Connectors:DataProtection:AllowUnencryptedKeys=true "
+                    + $"to accept that a database dump opens them; environment '{environment.EnvironmentName}')");
+            }
+        }
+        else if (!File.Exists(keyRing.CertificatePath))
+        {
+            failures.Add($"Connectors:DataProtection:CertificatePath names no file ('{keyRing.CertificatePath}')");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -17,6 +17,11 @@ internal sealed class StartupWarnings(IOptions<ConnectorsOptions> options, ILogg
             StartupLog.NoAdminKeys(logger);
         }
 
+        if (string.IsNullOrWhiteSpace(options.Value.DataProtection.CertificatePath))
+        {
+            StartupLog.KeyRingUnencrypted(logger);
+        }
+
         return Task.CompletedTask;
     }
 

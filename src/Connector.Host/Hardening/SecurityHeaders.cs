@@ -49,10 +49,12 @@ internal static class SecurityHeaders
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
     {
-        var loopbackImages = app.ApplicationServices.GetRequiredService<IOptions<ConnectorsOptions>>().Value.AllowInsecureEndpoints;
+        var options = app.ApplicationServices.GetRequiredService<IOptions<ConnectorsOptions>>().Value;
+        var loopbackImages = options.AllowInsecureEndpoints;
+        var https = CookieNames.IsHttps(options);
         return app.Use((context, next) =>
         {
-            context.Response.OnStarting(() => Apply(context, loopbackImages));
+            context.Response.OnStarting(() => Apply(context, loopbackImages, https));
             return next(context);
         });
     }
@@ -67,9 +69,21 @@ internal static class SecurityHeaders
         return loopbackImages ? policy.Replace("img-src 'self' https: data:", "img-src 'self' https: data:" + LoopbackImages, StringComparison.Ordinal) : policy;
     }
 
-    private static Task Apply(HttpContext context, bool loopbackImages)
+    /// <summary>
+    /// HSTS (RFC 6797) when the public origin is https, on every answer: behind a TLS-terminating proxy the request
+    /// reaching us is plain http, so ASP.NET Core's own middleware would never send it. A year, this host only
+    /// (subdomains may be other services).
+    /// </summary>
+    public const string StrictTransportSecurity = "max-age=31536000";
+
+    private static Task Apply(HttpContext context, bool loopbackImages, bool https)
     {
         var headers = context.Response.Headers;
+        if (https)
+        {
+            headers.StrictTransportSecurity = StrictTransportSecurity;
+        }
+
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = context.Request.Path.StartsWithSegments(ConsolePaths.Preview) ? "SAMEORIGIN" : "DENY";
         headers["Referrer-Policy"] = "no-referrer";

@@ -45,6 +45,8 @@ internal static class HtmlPages
         public async Task ExecuteAsync(HttpContext httpContext)
         {
             var page = await PageContext.ForAsync(httpContext);
+            // A page is for one visitor at one moment (a return URL, an account, an error's trace id): never cached.
+            httpContext.Response.Headers.CacheControl = "no-store";
             var all = new Dictionary<string, object?>(parameters) { ["Page"] = page };
             if (typeof(T) == typeof(ErrorPage))
             {

@@ -1,5 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Connector.Host.Configuration;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.Options;
 
 namespace Connector.Host.Pages;
 
@@ -13,6 +16,13 @@ internal static class PagesExtensions
         // charset=utf-8) instead of writing Japanese or Chinese text as character references, eight times longer.
         services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddSingleton<BrowserPaths>();
+        // The forms of every page (sign-out, the console) carry a token matched against this cookie.
+        services.AddAntiforgery();
+        services.AddOptions<AntiforgeryOptions>().Configure<IOptions<ConnectorsOptions>>((options, connectors) =>
+        {
+            options.Cookie.Name = CookieNames.For("connectors.antiforgery", connectors.Value);
+            options.Cookie.SecurePolicy = CookieNames.IsHttps(connectors.Value) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        });
         return services;
     }
 

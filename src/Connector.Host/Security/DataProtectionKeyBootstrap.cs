@@ -6,12 +6,14 @@ using Npgsql;
 namespace Connector.Host.Security;
 
 /// <summary>
-/// Creates the first Data Protection key at start-up under an advisory lock. Left to itself, each of N
+/// Creates the first Data Protection key at start-up under an advisory lock (and encrypts the keys stored before the
+/// ring had a certificate). Left to itself, each of N
 /// instances starting on an empty ring would make its own key on first use and not learn the others'
 /// until its next key-ring refresh; with this, they all find the one key the first instance created.
 /// </summary>
 internal sealed class DataProtectionKeyBootstrap(
     NpgsqlDataSource dataSource,
+    PostgresXmlRepository repository,
     IKeyManager keyManager,
     IOptions<KeyManagementOptions> options,
     TimeProvider time,
@@ -26,6 +28,12 @@ internal sealed class DataProtectionKeyBootstrap(
         await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(@LockKey)", new { LockKey }, cancellationToken: ct));
         try
         {
+            // Keys made before a certificate was configured are encrypted now, before anything reads them.
+            if (options.Value.XmlEncryptor is { } encryptor && await repository.EncryptPlainKeysAsync(encryptor, ct) is > 0 and var reprotected)
+            {
+                SecurityLog.KeysReprotected(logger, reprotected);
+            }
+
             var now = time.GetUtcNow();
             var usable = keyManager.GetAllKeys().Any(key => !key.IsRevoked && key.ActivationDate <= now && key.ExpirationDate > now);
             if (!usable)

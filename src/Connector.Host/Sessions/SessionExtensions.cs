@@ -8,7 +8,7 @@ namespace Connector.Host.Sessions;
 internal static class SessionExtensions
 {
     /// <summary>
-    /// The session cookie: HttpOnly, SameSite=Lax, Secure over https, its ticket protected by the Data Protection
+    /// The session cookie: HttpOnly, SameSite=Lax, Secure and <c>__Host-</c> over https (<see cref="CookieNames"/>), its ticket protected by the Data Protection
     /// key ring in PostgreSQL so every instance validates what another issued, and checked against the database on
     /// every read (<see cref="UserSessions.ValidateAsync"/>).
     /// </summary>
@@ -20,10 +20,8 @@ internal static class SessionExtensions
         services.AddAuthentication()
             .AddCookie(SessionDefaults.Scheme, options =>
             {
-                options.Cookie.Name = SessionDefaults.CookieName;
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Lax;
-                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.Cookie.IsEssential = true;
                 options.SlidingExpiration = true;
                 // Pages handle "not signed in" themselves and nothing challenges this scheme; if something did, it
@@ -36,7 +34,12 @@ internal static class SessionExtensions
                 };
             });
         services.AddOptions<CookieAuthenticationOptions>(SessionDefaults.Scheme)
-            .Configure<IOptions<ConnectorsOptions>>((options, connectors) => options.ExpireTimeSpan = connectors.Value.Sessions.Sliding);
+            .Configure<IOptions<ConnectorsOptions>>((options, connectors) =>
+            {
+                options.ExpireTimeSpan = connectors.Value.Sessions.Sliding;
+                options.Cookie.Name = CookieNames.For(SessionDefaults.CookieName, connectors.Value);
+                options.Cookie.SecurePolicy = CookieNames.IsHttps(connectors.Value) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            });
         return services;
     }
 

@@ -1,4 +1,7 @@
+using System.Text.RegularExpressions;
+using Connector.Host.Configuration;
 using Connector.Host.Security;
+using Microsoft.Extensions.Options;
 
 namespace Connector.Host.SignIn;
 
@@ -6,7 +9,7 @@ namespace Connector.Host.SignIn;
 /// Binds a sign-in state to the browser that started it (RFC 9700 §4.7.1, against login CSRF and state
 /// theft): a random value in an HttpOnly, SameSite=Lax cookie, stored only as a digest next to the state.
 /// </summary>
-internal static class BrowserBinding
+internal static partial class BrowserBinding
 {
     public const string CookieName = "connectors.binding";
 
@@ -18,19 +21,27 @@ internal static class BrowserBinding
             return existing;
         }
 
+        var options = Options(context);
         var value = Secrets.NewRandom();
-        context.Response.Cookies.Append(CookieName, value, new CookieOptions
+        context.Response.Cookies.Append(CookieNames.For(CookieName, options), value, new CookieOptions
         {
             HttpOnly = true,
             // Lax: the provider's redirect back to /callback is a top-level GET, which Lax cookies accompany.
             SameSite = SameSiteMode.Lax,
-            Secure = context.Request.IsHttps,
+            Secure = CookieNames.IsHttps(options) || context.Request.IsHttps,
             Path = "/",
             IsEssential = true,
         });
         return value;
     }
 
+    /// <summary>The binding the browser sent, when it has the shape <see cref="Secrets.NewRandom"/> gives (anything else is not ours).</summary>
     public static string? Current(HttpContext context) =>
-        context.Request.Cookies.TryGetValue(CookieName, out var value) && value.Length >= 32 ? value : null;
+        context.Request.Cookies.TryGetValue(CookieNames.For(CookieName, Options(context)), out var value) && Shape().IsMatch(value) ? value : null;
+
+    private static ConnectorsOptions Options(HttpContext context) => context.RequestServices.GetRequiredService<IOptions<ConnectorsOptions>>().Value;
+
+    /// <summary>32 random bytes in base64url without padding: 43 characters.</summary>
+    [GeneratedRegex("^[A-Za-z0-9_-]{43}$")]
+    private static partial Regex Shape();
 }

@@ -7,7 +7,6 @@ internal static class SignInExtensions
     /// <summary>The end user's pages and the authorization-code flow against the connectors, with the operator's dry run.</summary>
     public static IServiceCollection AddEndUserSignIn(this IServiceCollection services)
     {
-        services.AddAntiforgery(options => options.Cookie.Name = "connectors.antiforgery");
         services.AddBrowserPaths(SignInPaths.SignIn, SignInPaths.CallbackPrefix, SignInPaths.Account, SignInPaths.SignOut);
         services.AddSingleton<SignInStateStore>();
         services.AddSingleton<ReturnUrlPolicy>();

@@ -4,7 +4,7 @@ namespace Connector.Testing.Hosting;
 
 /// <summary>
 /// What a test host runs with, set through the keys an operator sets (README, Configuration): its database, public
-/// origin and admin keys, with plain-http loopback endpoints allowed for the fake providers. Overrides win; a null
+/// origin and admin keys, with plain-http loopback endpoints allowed for the fake providers and the key ring unencrypted. Overrides win; a null
 /// value leaves a key out.
 /// </summary>
 public static class HostSettings
@@ -24,6 +24,8 @@ public static class HostSettings
             ["ConnectionStrings:Connectors"] = connectionString,
             ["Connectors:PublicOrigin"] = publicOrigin,
             ["Connectors:AllowInsecureEndpoints"] = "true",
+            // Test hosts run as Production; the key ring's certificate is exercised by its own tests.
+            ["Connectors:DataProtection:AllowUnencryptedKeys"] = "true",
         };
         for (var i = 0; i < adminKeys.Count; i++)
         {

@@ -7,11 +7,8 @@ namespace Connector.Host.Console.Access;
 
 internal static class ConsoleAccessExtensions
 {
-    /// <summary>The console's name for its cookie where the service is served over https: a <c>__Host-</c> cookie is Secure, for this host only, and for every path (RFC 6265bis §4.1.3.2).</summary>
-    public const string SecureCookieName = "__Host-connectors.console";
-
-    /// <summary>The name on plain http (development, the demo): browsers refuse a <c>__Host-</c> cookie there.</summary>
-    public const string PlainCookieName = "connectors.console";
+    /// <summary>The console cookie's name (<c>__Host-</c> prefixed over https, <see cref="CookieNames"/>).</summary>
+    public const string CookieName = "connectors.console";
 
     /// <summary>
     /// The console session cookie: HttpOnly, SameSite=Strict (the console links to itself; nothing from another site
@@ -42,9 +39,8 @@ internal static class ConsoleAccessExtensions
         });
         services.AddOptions<CookieAuthenticationOptions>(ConsoleSessions.Scheme).Configure<IOptions<ConnectorsOptions>>((options, connectors) =>
         {
-            var https = Uri.TryCreate(connectors.Value.PublicOrigin, UriKind.Absolute, out var origin) && origin.Scheme == Uri.UriSchemeHttps;
-            options.Cookie.Name = https ? SecureCookieName : PlainCookieName;
-            options.Cookie.SecurePolicy = https ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            options.Cookie.Name = CookieNames.For(CookieName, connectors.Value);
+            options.Cookie.SecurePolicy = CookieNames.IsHttps(connectors.Value) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(ConsoleSessions.Policy, policy => policy.AddAuthenticationSchemes(ConsoleSessions.Scheme).RequireAuthenticatedUser());
