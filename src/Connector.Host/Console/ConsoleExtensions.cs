@@ -1,4 +1,5 @@
 using Connector.Host.Console.Access;
+using Connector.Host.Console.Audit;
 using Connector.Host.Console.Dashboard;
 using Connector.Host.Console.Users;
 using Connector.Host.Pages;
@@ -27,6 +28,7 @@ internal static class ConsoleExtensions
         console.MapConsoleSignOut();
         console.MapDashboard();
         console.MapConsoleUsers();
+        console.MapConsoleAudit();
         return app;
     }
 
