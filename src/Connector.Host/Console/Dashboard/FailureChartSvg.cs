@@ -12,7 +12,7 @@ internal static class FailureChartSvg
         var top = activity.Failures[0];
         var svg = ChartSvg.Root("chart failures", FailureChartLayout.Width, layout.Height, "failures-chart",
             text.Format("console.dashboard.failures.chartTitle", ChartSvg.Day(activity.Days[0]), ChartSvg.Day(activity.Days[^1])),
-            text.Format("console.dashboard.failures.desc", activity.Failed, activity.Failures.Count, top.Code, top.Count));
+            text.Format("console.dashboard.failures.desc", activity.Failed, top.Code, top.Count));
         var codeX = ChartScale.Svg(FailureChartLayout.Left - 8);
         foreach (var bar in layout.Bars)
         {

@@ -50,7 +50,6 @@ internal static class SignInChartSvg
     private static string Description(SignInActivity activity, PageText text)
     {
         var (count, day) = activity.PerDay.Select((count, day) => (count, day)).MaxBy(pair => pair.count);
-        return text.Format("console.dashboard.signIns.desc", activity.SignIns, activity.Connectors.Count(series => !series.IsOther),
-            ChartSvg.Day(activity.Days[day]), count);
+        return text.Format("console.dashboard.signIns.desc", activity.SignIns, ChartSvg.Day(activity.Days[day]), count);
     }
 }
