@@ -13,13 +13,12 @@ internal static class FailureChartSvg
         var svg = ChartSvg.Root("chart failures", FailureChartLayout.Width, layout.Height, "failures-chart",
             text.Format("console.dashboard.failures.chartTitle", ChartSvg.Day(activity.Days[0]), ChartSvg.Day(activity.Days[^1])),
             text.Format("console.dashboard.failures.desc", activity.Failed, top.Code, top.Count));
-        var codeX = ChartScale.Svg(FailureChartLayout.Left - 8);
         foreach (var bar in layout.Bars)
         {
-            svg.Add(ChartSvg.Text("code", codeX, bar.Middle, "end", bar.Failure.Code));
+            svg.Add(ChartSvg.Text("code", "0", bar.LabelY, "start", bar.Failure.Code, shift: false));
             svg.Add(new XElement("rect",
                 new XAttribute("class", "bar failure"),
-                new XAttribute("x", FailureChartLayout.Left), new XAttribute("y", bar.Y), new XAttribute("width", bar.Length), new XAttribute("height", bar.Thickness),
+                new XAttribute("x", 0), new XAttribute("y", bar.Y), new XAttribute("width", bar.Length), new XAttribute("height", bar.Thickness),
                 new XAttribute("data-code", bar.Failure.Code), new XAttribute("data-count", bar.Failure.Count),
                 new XElement("title", text.Format("console.dashboard.failures.bar", bar.Failure.Code, bar.Failure.Count))));
             svg.Add(ChartSvg.Text("count", bar.CountX, bar.Middle, "start", bar.Failure.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));

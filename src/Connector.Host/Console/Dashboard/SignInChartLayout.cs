@@ -9,15 +9,13 @@ namespace Connector.Host.Console.Dashboard;
 /// </summary>
 internal sealed record SignInChartLayout(IReadOnlyList<ChartBar> Bars, IReadOnlyList<ChartTick> Ticks, IReadOnlyList<ChartLabel> DayLabels)
 {
-    public const int Width = 560;
+    public const int Width = 640;
     public const int Height = 240;
     public const int Left = 44;
     public const int Bottom = Height - 28;
     private const int Top = 12;
     private const int Right = 8;
     private const double PlotHeight = Bottom - Top;
-
-    public static string ViewBox => $"0 0 {Width} {Height}";
 
     public static string AxisEnd => (Width - Right).ToString(CultureInfo.InvariantCulture);
 

@@ -82,7 +82,7 @@ public sealed class AuditConsoleTests(SeededTrail trail) : IClassFixture<SeededT
         var newest = trail.NewestFirst[0];
         var row = page.Document.GetElementById($"event-{newest.Id}")!;
         Assert.Equal(newest.At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), row.QuerySelector("time")!.GetAttribute("datetime"));
-        Assert.Contains(newest.Outcome == "success" ? """{"changed": ["name"]}""" : """{"providerStatus": 502}""", row.QuerySelector("td.details")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(newest.Outcome == "success" ? """{"changed": ["name"]}""" : """{"providerStatus": 502}""", row.QuerySelector("td.event-details")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
