@@ -46,3 +46,18 @@ stop_cluster() {
   local dir=$1 bin; bin=$(pg_bin_dir)
   [ -f "$dir/data/postmaster.pid" ] && runuser -u postgres -- "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
 }
+
+# require_password DIR PORT PASSWORD: from now on TCP connections to the cluster need PASSWORD (SCRAM-SHA-256); the
+# postgres OS user keeps its Unix-socket access (peer), which is how the password is (re)set here on every run.
+require_password() {
+  local dir=$1 port=$2 password=$3 bin; bin=$(pg_bin_dir)
+  printf "ALTER ROLE postgres PASSWORD '%s';\n" "$password" \
+    | runuser -u postgres -- "$bin/psql" -h "$dir" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -qtA >/dev/null
+  runuser -u postgres -- sh -c "cat > '$dir/data/pg_hba.conf'" <<'HBA'
+# scripts/run.sh: the local cluster takes passwords over TCP, never trust.
+local all postgres peer
+host  all all 127.0.0.1/32 scram-sha-256
+host  all all ::1/128      scram-sha-256
+HBA
+  runuser -u postgres -- "$bin/pg_ctl" -D "$dir/data" reload >/dev/null
+}

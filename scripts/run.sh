@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the service locally: installs PostgreSQL when missing, starts a cluster kept under .data/postgres,
-# creates the `connectors` database, generates an admin key and the key ring certificate once (.data/admin-key,
-# .data/key-ring.pfx), and runs the host on
+# with password authentication (.data/postgres-password), creates the `connectors` database, generates an admin key
+# and the key ring certificate once (.data/admin-key, .data/key-ring.pfx), and runs the host on
 # http://127.0.0.1:5080 in Development. Ctrl-C stops the host and PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -84,6 +84,17 @@ else
   start_cluster "$pg_dir" "$pg_port"
   own_cluster=1
 fi
+
+# Password authentication, not trust: anything on this machine that reaches 127.0.0.1 could otherwise read the
+# service's data. The password is made once and kept in .data/postgres-password.
+pg_password_file="$data/postgres-password"
+if [ ! -s "$pg_password_file" ]; then
+  (umask 077; head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$pg_password_file")
+fi
+chmod 600 "$pg_password_file"
+pg_password=$(cat "$pg_password_file")
+require_password "$pg_dir" "$pg_port" "$pg_password"
+export PGPASSWORD=$pg_password
 
 psql=("$bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -v ON_ERROR_STOP=1 -qtA)
 if [ "$("${psql[@]}" -d postgres -c "SELECT 1 FROM pg_database WHERE datname = 'connectors'")" != "1" ]; then
@@ -207,7 +218,7 @@ INFO
 
 ASPNETCORE_ENVIRONMENT=Development \
 ASPNETCORE_URLS="$origin" \
-ConnectionStrings__Connectors="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=connectors" \
+ConnectionStrings__Connectors="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=$pg_password;Database=connectors" \
 Connectors__PublicOrigin="$origin" \
 Connectors__AdminApiKeys__0="$admin_key" \
 Connectors__AllowInsecureEndpoints=true \

@@ -6,7 +6,8 @@ namespace Connector.Host.Audit;
 
 /// <summary>
 /// The audit trail: appended inside the transaction of the change it records, read newest first with filters
-/// (<c>AuditStore.Queries.cs</c>) and summed up per day and per target for the console (<c>AuditStore.Summaries.cs</c>).
+/// (<c>AuditStore.Queries.cs</c>), summed up per day and per target for the console (<c>AuditStore.Summaries.cs</c>)
+/// and trimmed to the retention (<c>AuditStore.Retention.cs</c>).
 /// </summary>
 internal sealed partial class AuditStore(NpgsqlDataSource dataSource)
 {

@@ -27,6 +27,15 @@ internal sealed class ConnectorsOptions
     /// <summary>End-user session lifetimes (<c>Connectors:Sessions</c>).</summary>
     public SessionOptions Sessions { get; set; } = new();
 
+    /// <summary>The proxies whose forwarded headers are believed (<c>Connectors:ForwardedHeaders</c>).</summary>
+    public ForwardedHeadersSettings ForwardedHeaders { get; set; } = new();
+
+    /// <summary>Bounds on unfinished sign-ins (<c>Connectors:SignIn</c>).</summary>
+    public SignInLimitOptions SignIn { get; set; } = new();
+
+    /// <summary>The audit trail's retention (<c>Connectors:Audit</c>).</summary>
+    public AuditOptions Audit { get; set; } = new();
+
     /// <summary>The key ring's encryption at rest (<c>Connectors:DataProtection</c>).</summary>
     public KeyRingOptions DataProtection { get; set; } = new();
 }

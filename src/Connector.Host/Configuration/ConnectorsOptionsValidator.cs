@@ -58,6 +58,32 @@ internal sealed class ConnectorsOptionsValidator(IHostEnvironment environment) :
             failures.Add($"Connectors:Outbound:MaxResponseBytes must be between 1024 and 67108864 (got {options.Outbound.MaxResponseBytes})");
         }
 
+        for (var i = 0; i < options.ForwardedHeaders.KnownProxies.Count; i++)
+        {
+            if (!System.Net.IPAddress.TryParse(options.ForwardedHeaders.KnownProxies[i], out _))
+            {
+                failures.Add($"Connectors:ForwardedHeaders:KnownProxies:{i} must be an IP address (got '{options.ForwardedHeaders.KnownProxies[i]}')");
+            }
+        }
+
+        for (var i = 0; i < options.ForwardedHeaders.KnownNetworks.Count; i++)
+        {
+            if (!System.Net.IPNetwork.TryParse(options.ForwardedHeaders.KnownNetworks[i], out _))
+            {
+                failures.Add($"Connectors:ForwardedHeaders:KnownNetworks:{i} must be a network in CIDR form such as 10.0.0.0/24 (got '{options.ForwardedHeaders.KnownNetworks[i]}')");
+            }
+        }
+
+        if (options.SignIn.MaxPendingStates is < 100 or > 10_000_000)
+        {
+            failures.Add($"Connectors:SignIn:MaxPendingStates must be between 100 and 10000000 (got {options.SignIn.MaxPendingStates})");
+        }
+
+        if (options.Audit.RetentionDays is < 1 or > 36500)
+        {
+            failures.Add($"Connectors:Audit:RetentionDays must be between 1 and 36500 (got {options.Audit.RetentionDays})");
+        }
+
         var keyRing = options.DataProtection;
         if (string.IsNullOrWhiteSpace(keyRing.CertificatePath))
         {

@@ -11,6 +11,9 @@ internal static class HardeningExtensions
     public static IServiceCollection AddConnectorsHardening(this IServiceCollection services)
     {
         services.AddSingleton<IValidateOptions<ConnectorsOptions>, RateLimitOptionsValidator>();
+        // After the web host's own setup (ASPNETCORE_FORWARDEDHEADERS_ENABLED), so this one has the last word.
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ConnectorsOptions>>((options, connectors) =>
+            TrustedProxies.Configure(options, connectors.Value.ForwardedHeaders));
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<ConnectorsOptions>, BrowserPaths, ILoggerFactory>((options, connectors, browserPaths, loggers) =>
         {
@@ -23,9 +26,13 @@ internal static class HardeningExtensions
         return services;
     }
 
-    /// <summary>Security headers first (so every answer, 429s included, carries them), then the limits.</summary>
+    /// <summary>
+    /// The client's address from a trusted proxy first (the limits count by it), security headers next (so every
+    /// answer, 429s included, carries them), then the limits.
+    /// </summary>
     public static IApplicationBuilder UseConnectorsHardening(this IApplicationBuilder app)
     {
+        app.UseForwardedHeaders();
         app.UseSecurityHeaders();
         app.UseRateLimiter();
         app.UseMiddleware<AdminBodyLimit>();

@@ -21,18 +21,30 @@ internal static class RateLimitPolicy
     public const string Token = "token";
     public const string Admin = "admin";
 
+    /// <summary>
+    /// How many /64s of one /48 together get: a /48 is one site's allocation (RFC 6177), 65,536 /64s, and whoever holds
+    /// one could otherwise rotate through them for a fresh limit each time.
+    /// </summary>
+    public const int SiteMultiplier = 8;
+
+    /// <summary>A request counts against its address's (or /64's) window and, for IPv6, its /48's as well.</summary>
     public static PartitionedRateLimiter<HttpContext> Create(RateLimitOptions options) =>
+        PartitionedRateLimiter.CreateChained(
+            Partitioned(options, ClientKey, multiplier: 1),
+            Partitioned(options, SiteKey, SiteMultiplier));
+
+    private static PartitionedRateLimiter<HttpContext> Partitioned(RateLimitOptions options, Func<IPAddress?, string?> key, int multiplier) =>
         PartitionedRateLimiter.Create<HttpContext, string>(context =>
         {
             var (name, limit) = For(context.Request.Path, options);
-            if (limit is null || limit.IsOff)
+            if (limit is null || limit.IsOff || key(context.Connection.RemoteIpAddress) is not { } client)
             {
                 return RateLimitPartition.GetNoLimiter(string.Empty);
             }
 
-            return RateLimitPartition.GetFixedWindowLimiter(name + " " + ClientKey(context.Connection.RemoteIpAddress), _ => new FixedWindowRateLimiterOptions
+            return RateLimitPartition.GetFixedWindowLimiter(name + " " + client, _ => new FixedWindowRateLimiterOptions
             {
-                PermitLimit = limit.PermitLimit,
+                PermitLimit = limit.PermitLimit * multiplier,
                 Window = TimeSpan.FromSeconds(limit.WindowSeconds),
                 QueueLimit = 0,
             });
@@ -62,7 +74,7 @@ internal static class RateLimitPolicy
 
     /// <summary>
     /// The client's address; an IPv6 client by its /64, the block one subscriber gets (RFC 6177), so rotating through
-    /// it buys nothing. Behind a reverse proxy this is the proxy unless forwarded headers are enabled (README, Security).
+    /// it buys nothing. Behind a reverse proxy this is the proxy unless it is listed in Connectors:ForwardedHeaders.
     /// </summary>
     public static string ClientKey(IPAddress? address)
     {
@@ -81,8 +93,17 @@ internal static class RateLimitPolicy
             return address.ToString();
         }
 
+        return Prefix(address, 64);
+    }
+
+    /// <summary>An IPv6 client's /48; none for IPv4, whose address is already the key.</summary>
+    public static string? SiteKey(IPAddress? address) =>
+        address is { AddressFamily: AddressFamily.InterNetworkV6, IsIPv4MappedToIPv6: false } ? Prefix(address, 48) : null;
+
+    private static string Prefix(IPAddress address, int bits)
+    {
         var bytes = address.GetAddressBytes();
-        Array.Clear(bytes, 8, 8);
-        return new IPAddress(bytes) + "/64";
+        Array.Clear(bytes, bits / 8, 16 - (bits / 8));
+        return $"{new IPAddress(bytes)}/{bits}";
     }
 }

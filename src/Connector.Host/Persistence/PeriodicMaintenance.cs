@@ -3,8 +3,9 @@ using Npgsql;
 namespace Connector.Host.Persistence;
 
 /// <summary>
-/// A database chore every instance runs on a timer (deleting what expired, say). The work must be idempotent, as
-/// several instances run it; a database that is away is <c>/readyz</c>'s business, so the next tick just tries again.
+/// A database chore every instance runs at start and then on a timer (deleting what expired, say): at start too, so
+/// instances restarted more often than the interval still do it. The work must be idempotent, as several instances
+/// run it; a database that is away is <c>/readyz</c>'s business, so the next tick just tries again.
 /// </summary>
 internal abstract class PeriodicMaintenance(TimeSpan interval, TimeProvider time, ILogger logger) : BackgroundService
 {
@@ -19,7 +20,7 @@ internal abstract class PeriodicMaintenance(TimeSpan interval, TimeProvider time
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(interval, Time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        do
         {
             try
             {
@@ -30,5 +31,6 @@ internal abstract class PeriodicMaintenance(TimeSpan interval, TimeProvider time
                 PersistenceLog.MaintenanceFailed(Logger, Name, exception);
             }
         }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

@@ -12,8 +12,11 @@ internal sealed class ReturnUrlPolicy(IOptions<ConnectorsOptions> options)
     private readonly HashSet<string> _origins = new(
         options.Value.AllowedReturnUrls.Select(Origin).OfType<string>(), StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Long enough for a resumed <c>/oidc/auth</c> request with its PKCE, nonce and claims parameters.</summary>
-    public const int MaxLength = 8192;
+    /// <summary>
+    /// Long enough for a resumed <c>/oidc/auth</c> request with its PKCE, nonce and claims parameters (a typical one
+    /// is under 1 KB), short enough that the unfinished sign-ins an anonymous client can leave behind stay small.
+    /// </summary>
+    public const int MaxLength = 4096;
 
     /// <summary>The return target when it is allowed; null otherwise.</summary>
     public string? Allow(string? returnTo)

@@ -25,6 +25,9 @@ internal static class SignInErrors
 
     public static readonly SignInErrorPage EmailDomainNotAllowed = new(StatusCodes.Status403Forbidden, ErrorCodes.EmailDomainNotAllowed, "errors.emailDomain");
 
+    /// <summary>The global ceiling on unfinished sign-ins is reached (<see cref="PendingStateCeiling"/>).</summary>
+    public static readonly SignInErrorPage Busy = new(StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited, "errors.busy");
+
     public static readonly SignInErrorPage SignOutUnconfirmed = new(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, "errors.signOutUnconfirmed");
 
     /// <summary>The page for a refusal by the account rules (<see cref="ErrorCodes.UserDisabled"/>, <see cref="ErrorCodes.SignUpDisabled"/>).</summary>

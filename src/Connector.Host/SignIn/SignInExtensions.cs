@@ -10,6 +10,7 @@ internal static class SignInExtensions
         services.AddBrowserPaths(SignInPaths.SignIn, SignInPaths.CallbackPrefix, SignInPaths.Account, SignInPaths.SignOut);
         services.AddSingleton<SignInStateStore>();
         services.AddSingleton<ReturnUrlPolicy>();
+        services.AddSingleton<PendingStateCeiling>();
         services.AddSingleton<SignInStarter>();
         services.AddSingleton<SignInCallback>();
         services.AddSingleton<DryRunPage>();

@@ -9,6 +9,10 @@ internal static partial class SignInLog
     [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "Sign-in through {ConnectorId} failed: {Code}")]
     public static partial void Failed(ILogger logger, string connectorId, string code);
 
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Warning,
+        Message = "Refused a sign-in start: {Max} unfinished sign-ins are kept already (Connectors:SignIn:MaxPendingStates)")]
+    public static partial void PendingCeilingReached(ILogger logger, int max);
+
     [LoggerMessage(EventId = 4110, Level = LogLevel.Debug, Message = "Deleted {Count} expired sign-in states")]
     public static partial void StatesDeleted(ILogger logger, int count);
 }

@@ -15,10 +15,12 @@ namespace Connector.Host.SignIn;
 internal sealed class SignInStarter(
     ConnectorConfigLoader connectors,
     SignInStateStore states,
+    PendingStateCeiling ceiling,
     ReturnUrlPolicy returnUrls,
     IDataProtectionProvider dataProtection,
     IOptions<ConnectorsOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    ILogger<SignInStarter> logger)
 {
     public static readonly TimeSpan StateLifetime = TimeSpan.FromMinutes(10);
 
@@ -36,6 +38,12 @@ internal sealed class SignInStarter(
         if (!connector.Enabled)
         {
             return SignInErrors.Disabled.Show();
+        }
+
+        if (!await ceiling.TryReserveAsync(ct))
+        {
+            SignInLog.PendingCeilingReached(logger, options.Value.SignIn.MaxPendingStates);
+            return SignInErrors.Busy.Show();
         }
 
         var binding = Secrets.Hash(BrowserBinding.GetOrCreate(context));

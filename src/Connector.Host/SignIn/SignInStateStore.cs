@@ -45,6 +45,9 @@ internal sealed class SignInStateStore(NpgsqlDataSource dataSource)
 
     private const string DeleteExpiredSql = "DELETE FROM sign_in_states WHERE expires_at < @Cutoff";
 
+    // Bounded by the ceiling, so the count costs at most that many index entries however full the table is.
+    private const string CountUnfinishedSql = "SELECT count(*) FROM (SELECT 1 FROM sign_in_states WHERE consumed_at IS NULL LIMIT @Limit) unfinished";
+
     public async Task AddAsync(NewSignInState state, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -70,6 +73,13 @@ internal sealed class SignInStateStore(NpgsqlDataSource dataSource)
         return await connection.QuerySingleOrDefaultAsync<PendingSignIn>(new CommandDefinition(ConsumeSql,
             new { StateHash = stateHash, BindingHash = bindingHash ?? [], ConnectorId = connectorId, Now = now, TestPurpose = SignInPurpose.Test },
             cancellationToken: ct));
+    }
+
+    /// <summary>States never consumed (pending, or expired and not yet deleted), counted up to <paramref name="limit"/>.</summary>
+    public async Task<long> CountUnfinishedAsync(int limit, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(CountUnfinishedSql, new { Limit = limit }, cancellationToken: ct));
     }
 
     /// <summary>Deletes states that expired before <paramref name="cutoff"/>; idempotent, so any instance may run it.</summary>

@@ -104,6 +104,56 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task AnIPv6Site_RotatingThroughItsSubnets_MeetsTheLimitOfItsWhole48()
+    {
+        await using var host = await SignInHost.StartAsync(Limit("Admin", 1));
+        host.Factory.CreateClient().Dispose();
+
+        // Each /64 gets 1; the /48 they share gets 1 × SiteMultiplier.
+        var fromSubnets = new List<int>();
+        for (var subnet = 0; subnet <= RateLimitPolicy.SiteMultiplier; subnet++)
+        {
+            fromSubnets.Add(await AdminCallFromAsync(host, $"2001:db8:7:{subnet:x}::1"));
+        }
+
+        var otherSite = await AdminCallFromAsync(host, "2001:db8:8:1::1");
+
+        Assert.Equal([.. Enumerable.Repeat(200, RateLimitPolicy.SiteMultiplier), 429], fromSubnets);
+        Assert.Equal(200, otherSite);
+    }
+
+    [Fact]
+    public async Task XForwardedFor_FromAnUnknownSender_DoesNotChangeTheRateLimitKey()
+    {
+        await using var host = await SignInHost.StartAsync(Limit("Admin", 1));
+        host.Factory.CreateClient().Dispose();
+
+        var first = await AdminCallFromAsync(host, "203.0.113.7", forwardedFor: "198.51.100.1");
+        var spoofed = await AdminCallFromAsync(host, "203.0.113.7", forwardedFor: "198.51.100.2");
+
+        Assert.Equal([200, 429], new[] { first, spoofed });
+    }
+
+    [Fact]
+    public async Task XForwardedFor_FromAKnownProxy_IsTheClientAddress()
+    {
+        await using var host = await SignInHost.StartAsync(new Dictionary<string, string?>(Limit("Admin", 1))
+        {
+            ["Connectors:ForwardedHeaders:KnownProxies:0"] = "10.0.0.5",
+            ["Connectors:ForwardedHeaders:KnownNetworks:0"] = "10.1.0.0/16",
+        });
+        host.Factory.CreateClient().Dispose();
+
+        var viaProxy = await AdminCallFromAsync(host, "10.0.0.5", forwardedFor: "198.51.100.1");
+        var otherClientViaNetwork = await AdminCallFromAsync(host, "10.1.2.3", forwardedFor: "198.51.100.2");
+        var firstClientAgain = await AdminCallFromAsync(host, "10.1.9.9", forwardedFor: "198.51.100.1");
+        var unknownSender = await AdminCallFromAsync(host, "203.0.113.9", forwardedFor: "198.51.100.3");
+        var unknownSenderAgain = await AdminCallFromAsync(host, "203.0.113.9", forwardedFor: "198.51.100.4");
+
+        Assert.Equal([200, 200, 429, 200, 429], new[] { viaProxy, otherClientViaNetwork, firstClientAgain, unknownSender, unknownSenderAgain });
+    }
+
+    [Fact]
     public async Task LimitOfZero_TurnsThatLimitOff()
     {
         await using var host = await SignInHost.StartAsync(Limit("Admin", 0));
@@ -137,6 +187,8 @@ public sealed class RateLimitTests
     }
 
     [Theory]
+    [InlineData("Connectors:ForwardedHeaders:KnownProxies:0", "proxy.internal", "Connectors:ForwardedHeaders:KnownProxies:0 must be an IP address")]
+    [InlineData("Connectors:ForwardedHeaders:KnownNetworks:0", "10.0.0.0", "Connectors:ForwardedHeaders:KnownNetworks:0 must be a network in CIDR form")]
     [InlineData("Connectors:RateLimits:SignIn:PermitLimit", "-1", "Connectors:RateLimits:SignIn:PermitLimit must be between 0")]
     [InlineData("Connectors:RateLimits:Admin:WindowSeconds", "0", "Connectors:RateLimits:Admin:WindowSeconds must be between 1 and 3600")]
     public void Start_WithABadLimit_FailsNamingTheSetting(string key, string value, string expected)
@@ -151,7 +203,7 @@ public sealed class RateLimitTests
     private static Dictionary<string, string?> Limit(string policy, int permits) =>
         new() { [$"Connectors:RateLimits:{policy}:PermitLimit"] = permits.ToString(System.Globalization.CultureInfo.InvariantCulture) };
 
-    private static async Task<int> AdminCallFromAsync(SignInHost host, string address)
+    private static async Task<int> AdminCallFromAsync(SignInHost host, string address, string? forwardedFor = null)
     {
         var context = await host.Factory.Server.SendAsync(c =>
         {
@@ -159,6 +211,10 @@ public sealed class RateLimitTests
             c.Request.Path = "/api/connectors";
             c.Request.Headers.Authorization = "Bearer " + AdminKeys.Primary;
             c.Connection.RemoteIpAddress = IPAddress.Parse(address);
+            if (forwardedFor is not null)
+            {
+                c.Request.Headers["X-Forwarded-For"] = forwardedFor;
+            }
         }, Ct);
         return context.Response.StatusCode;
     }

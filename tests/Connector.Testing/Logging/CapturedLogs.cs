@@ -7,6 +7,7 @@ namespace Connector.Testing.Logging;
 public sealed class CapturedLogs(LogLevel minimum = LogLevel.Trace) : ILoggerProvider
 {
     private readonly ConcurrentQueue<LogRecord> _records = new();
+    private readonly ConcurrentDictionary<TaskCompletionSource<LogRecord>, int> _waiters = new();
 
     public IReadOnlyList<LogRecord> Records => [.. _records];
 
@@ -15,7 +16,42 @@ public sealed class CapturedLogs(LogLevel minimum = LogLevel.Trace) : ILoggerPro
 
     public string AllText => string.Join('\n', _records.Select(record => $"{record.Category} {record.Message} {record.Exception}"));
 
-    public ILogger CreateLogger(string categoryName) => new CapturedLogger(categoryName, minimum, _records);
+    public ILogger CreateLogger(string categoryName) => new CapturedLogger(categoryName, minimum, this);
+
+    /// <summary>
+    /// The first record with <paramref name="eventId"/>, already written or written next: how a test waits for a
+    /// background chore to finish without guessing a delay.
+    /// </summary>
+    public async Task<LogRecord> WaitForAsync(int eventId, CancellationToken ct)
+    {
+        var waiter = new TaskCompletionSource<LogRecord>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _waiters[waiter] = eventId;
+        try
+        {
+            if (_records.FirstOrDefault(record => record.EventId.Id == eventId) is { } written)
+            {
+                return written;
+            }
+
+            return await waiter.Task.WaitAsync(ct);
+        }
+        finally
+        {
+            _waiters.TryRemove(waiter, out _);
+        }
+    }
+
+    private void Add(LogRecord record)
+    {
+        _records.Enqueue(record);
+        foreach (var (waiter, eventId) in _waiters)
+        {
+            if (eventId == record.EventId.Id)
+            {
+                waiter.TrySetResult(record);
+            }
+        }
+    }
 
     /// <summary>The last lines, for a failure message.</summary>
     public override string ToString() => string.Join('\n', _records.TakeLast(20));
@@ -24,7 +60,7 @@ public sealed class CapturedLogs(LogLevel minimum = LogLevel.Trace) : ILoggerPro
     {
     }
 
-    private sealed class CapturedLogger(string category, LogLevel minimum, ConcurrentQueue<LogRecord> records) : ILogger
+    private sealed class CapturedLogger(string category, LogLevel minimum, CapturedLogs logs) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
@@ -35,7 +71,7 @@ public sealed class CapturedLogs(LogLevel minimum = LogLevel.Trace) : ILoggerPro
         {
             if (IsEnabled(logLevel))
             {
-                records.Enqueue(new LogRecord(logLevel, category, eventId, formatter(state, exception), exception?.ToString()));
+                logs.Add(new LogRecord(logLevel, category, eventId, formatter(state, exception), exception?.ToString()));
             }
         }
     }

@@ -52,6 +52,13 @@ internal static class OidcEndpoints
         // carries a marker that only a session begun after this moment satisfies.
         var marker = LoginFreshness.Asked(request) ? freshness.Mark(session) : null;
         var resume = ResumePath(context, request, marker);
+        if (resume.Length > ReturnUrlPolicy.MaxLength)
+        {
+            // The request rides through the sign-in as its return target, which is capped: refused here, the app
+            // learns why (RFC 6749 §4.1.2.1) instead of its user landing on the account page.
+            return Refuse(Errors.InvalidRequest, $"The authorization request is longer than the {ReturnUrlPolicy.MaxLength} characters this service keeps during a sign-in.");
+        }
+
         return Results.Redirect(await direct.ConnectorAsync(request, ct) is { } connectorId
             ? SignInPaths.StartOf(connectorId, resume)
             : SignInPaths.SignInReturningTo(resume));
