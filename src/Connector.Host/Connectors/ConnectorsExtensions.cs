@@ -14,6 +14,7 @@ internal static class ConnectorsExtensions
         services.AddSingleton<ConnectorDraftReader>();
         services.AddSingleton<ConnectorAdminService>();
         services.AddSingleton<ProviderMetadataClient>();
+        services.AddSingleton<ConnectorDiscovery>();
         services.AddSingleton<PresetCatalog>();
         return services;
     }

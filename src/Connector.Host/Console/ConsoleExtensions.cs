@@ -1,5 +1,6 @@
 using Connector.Host.Console.Access;
 using Connector.Host.Console.Audit;
+using Connector.Host.Console.Connectors;
 using Connector.Host.Console.Dashboard;
 using Connector.Host.Console.Users;
 using Connector.Host.Pages;
@@ -14,7 +15,7 @@ namespace Connector.Host.Console;
 internal static class ConsoleExtensions
 {
     public static IServiceCollection AddConsole(this IServiceCollection services) =>
-        services.AddConsoleAccess().AddBrowserPaths(ConsolePaths.Root);
+        services.AddConsoleAccess().AddConsoleConnectors().AddBrowserPaths(ConsolePaths.Root);
 
     public static IEndpointRouteBuilder MapConsole(this IEndpointRouteBuilder app)
     {
@@ -27,6 +28,7 @@ internal static class ConsoleExtensions
             .AddEndpointFilter(RefuseForgedForms);
         console.MapConsoleSignOut();
         console.MapDashboard();
+        console.MapConsoleConnectors();
         console.MapConsoleUsers();
         console.MapConsoleAudit();
         return app;

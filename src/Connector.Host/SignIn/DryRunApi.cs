@@ -23,7 +23,7 @@ internal static class DryRunApi
             return ApiProblems.ConnectorNotFound(id);
         }
 
-        var url = await starter.StartTestAsync(connector, ct);
+        var url = await starter.StartTestAsync(connector, back: null, ct);
         return TypedResults.Ok(new DryRunStarted(url.AbsoluteUri));
     }
 }

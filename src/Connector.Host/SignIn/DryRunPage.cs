@@ -19,7 +19,8 @@ internal sealed class DryRunPage(OAuth2Connector engine, AuditStore audit, TimeP
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    public async Task<IResult> RenderAsync(LoadedConnector connector, CodeExchange exchange, CancellationToken ct)
+    /// <param name="back">The path the page links back to (where the dry run was started), or null.</param>
+    public async Task<IResult> RenderAsync(LoadedConnector connector, CodeExchange exchange, string? back, CancellationToken ct)
     {
         var trace = await engine.TraceSignInAsync(connector.Config, exchange, ct);
         var error = trace.Error;
@@ -28,6 +29,7 @@ internal sealed class DryRunPage(OAuth2Connector engine, AuditStore audit, TimeP
         return HtmlPages.Page<TestResultPage>(new Dictionary<string, object?>
         {
             [nameof(TestResultPage.ConnectorId)] = connector.Id,
+            [nameof(TestResultPage.Back)] = back,
             [nameof(TestResultPage.Code)] = error?.Code,
             [nameof(TestResultPage.Message)] = error is null ? null : Describe(error),
             [nameof(TestResultPage.Tokens)] = trace.Tokens,
@@ -37,10 +39,28 @@ internal sealed class DryRunPage(OAuth2Connector engine, AuditStore audit, TimeP
         });
     }
 
+    /// <summary>
+    /// The provider sent the browser back with <c>error=</c> instead of a code (RFC 6749 §4.1.2.1): the operator sees
+    /// its words here, where a user's sign-in shows only the code.
+    /// </summary>
+    public async Task<IResult> RenderRefusalAsync(string connectorId, ConnectorError said, string? back, CancellationToken ct)
+    {
+        await audit.AppendAsync(SignInAudit.Failed(time.GetUtcNow(), connectorId, SignInPurpose.Test, said.Code, said), ct);
+        var words = string.Join(": ", new[] { said.ProviderError, said.ProviderErrorDescription }.Where(part => part is not null));
+        return HtmlPages.Page<TestResultPage>(new Dictionary<string, object?>
+        {
+            [nameof(TestResultPage.ConnectorId)] = connectorId,
+            [nameof(TestResultPage.Back)] = back,
+            [nameof(TestResultPage.Code)] = said.Code,
+            [nameof(TestResultPage.Message)] = words.Length == 0
+                ? "The provider sent the browser back without a code and without an error."
+                : $"The provider sent the browser back with error={words}",
+        });
+    }
+
     /// <summary>For the admin, the exact error including what the provider said (its error code and text, already truncated).</summary>
     private static string Describe(ConnectorError error) =>
         error.ProviderStatus is { } status ? $"{error.Message} (HTTP {status})" : error.Message;
-
 
     private static List<KeyValuePair<string, string?>> Fields(UserProfile profile) =>
     [

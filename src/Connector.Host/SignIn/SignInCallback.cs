@@ -59,7 +59,9 @@ internal sealed class SignInCallback(
             var page = providerError == "access_denied" ? SignInErrors.Cancelled : SignInErrors.Provider;
             var description = query["error_description"].ToString();
             var said = new ConnectorError(page.Code, "", providerError.Length == 0 ? null : Cut(providerError), description.Length == 0 ? null : Cut(description));
-            return await FailAsync(context, connectorId, pending.Purpose, page, ct, said);
+            return pending.Purpose == SignInPurpose.Test
+                ? await dryRun.RenderRefusalAsync(connectorId, said, pending.ReturnUrl, ct)
+                : await FailAsync(context, connectorId, pending.Purpose, page, ct, said);
         }
 
         var connector = await connectors.LoadAsync(connectorId, ct);
@@ -74,7 +76,7 @@ internal sealed class SignInCallback(
         var exchange = new CodeExchange(query["code"].ToString(), starter.RedirectUri(connectorId), verifier);
         if (pending.Purpose == SignInPurpose.Test)
         {
-            return await dryRun.RenderAsync(connector, exchange, ct);
+            return await dryRun.RenderAsync(connector, exchange, pending.ReturnUrl, ct);
         }
 
         var result = await engine.CompleteSignInAsync(connector.Config, exchange, ct);

@@ -51,9 +51,19 @@ internal sealed class SignInStarter(
         return TypedResults.Redirect(url.AbsoluteUri);
     }
 
-    /// <summary>An admin's dry run: a state not bound to a browser, whose callback creates no user.</summary>
-    public Task<Uri> StartTestAsync(LoadedConnector connector, CancellationToken ct) =>
-        CreateAsync(connector, new byte[32], returnUrl: null, SignInPurpose.Test, ct);
+    /// <summary>
+    /// An admin's dry run: a state not bound to a browser, whose callback creates no user. <paramref name="back"/> is a
+    /// path of this service the result page links back to (the console's page of the connector), or null for none.
+    /// </summary>
+    public Task<Uri> StartTestAsync(LoadedConnector connector, string? back, CancellationToken ct)
+    {
+        if (back is not null && (!back.StartsWith('/') || back.StartsWith("//", StringComparison.Ordinal) || back.Contains('\\', StringComparison.Ordinal)))
+        {
+            throw new ArgumentException("A dry run links back to a path of this service only.", nameof(back));
+        }
+
+        return CreateAsync(connector, new byte[32], back, SignInPurpose.Test, ct);
+    }
 
     /// <summary>The <c>redirect_uri</c> registered at the provider: <c>{PublicOrigin}/callback/{id}</c>.</summary>
     public string RedirectUri(string connectorId) => PublicUrls.Callback(options.Value.PublicOrigin!, connectorId);

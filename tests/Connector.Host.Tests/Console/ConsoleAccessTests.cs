@@ -30,6 +30,7 @@ public sealed class ConsoleAccessTests : IAsyncLifetime
 
     [Theory]
     [InlineData("/console")]
+    [InlineData("/console/connectors")]
     [InlineData("/console/users?search=ada")]
     public async Task AnyConsolePage_WithoutASession_LeadsToTheSignInPage_AndComesBackAfterwards(string path)
     {

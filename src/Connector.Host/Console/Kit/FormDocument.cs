@@ -61,23 +61,19 @@ internal static class FormDocument
                 case FormFieldKind.Number when typed.Trim().Length == 0:
                     value = null;
                     break;
-                case FormFieldKind.Json:
-                    if (!TryParseObject(typed, out var parsed))
-                    {
-                        errors.Add(field.Path, ErrorCodes.Field.InvalidJson, "Must be a JSON object, like {\"name\": \"value\"}.");
-                        continue;
-                    }
-
+                case FormFieldKind.Json when TryParseObject(typed, out var parsed):
                     value = parsed;
                     break;
-                case FormFieldKind.Number:
-                    if (!long.TryParse(typed.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
-                    {
-                        errors.Add(field.Path, ErrorCodes.Field.InvalidType, "Must be a whole number.");
-                        continue;
-                    }
-
+                case FormFieldKind.Number when long.TryParse(typed.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number):
                     value = number;
+                    break;
+                case FormFieldKind.Json:
+                case FormFieldKind.Number:
+                    // Kept as the text that was typed, so the service refuses the document as well: left out, a merge
+                    // patch would keep the stored value and a create would take the default, and the save would go through.
+                    errors.Add(field.Path, field.Kind == FormFieldKind.Json ? ErrorCodes.Field.InvalidJson : ErrorCodes.Field.InvalidType,
+                        field.Kind == FormFieldKind.Json ? "Must be a JSON object, like {\"name\": \"value\"}." : "Must be a whole number.");
+                    value = typed;
                     break;
                 default:
                     value = typed.Trim();

@@ -18,6 +18,22 @@ document.addEventListener("DOMContentLoaded", () => {
       setTimeout(() => { button.textContent = label; }, 2000);
     });
   }
+  // The callback URI of a create form follows its id field as it is typed (the page shows it without script once
+  // the form has been sent with an id). An id the service would refuse shows no URI.
+  for (const panel of document.querySelectorAll("[data-callback-source]")) {
+    const source = document.getElementById(panel.dataset.callbackSource);
+    const known = panel.querySelector("[data-callback-known]");
+    const unknown = panel.querySelector("[data-callback-unknown]");
+    const output = known?.querySelector("input");
+    if (!source || !known || !output) continue;
+    source.addEventListener("input", () => {
+      const id = source.value.trim() || panel.dataset.callbackFallback || "";
+      const valid = /^[a-z0-9-]{1,64}$/.test(id);
+      if (valid) output.value = panel.dataset.callbackBase + encodeURIComponent(id);
+      known.hidden = !valid;
+      if (unknown) unknown.hidden = valid;
+    });
+  }
   // An error summary takes the focus, so a screen reader starts with what to fix.
   document.querySelector(".error-summary")?.focus();
 });

@@ -1,0 +1,13 @@
+using Connector.Host.Audit;
+
+namespace Connector.Host.Console.Connectors;
+
+/// <summary>A row of the connector list: the connector, its last successful sign-in ever, and its last 24 hours.</summary>
+public sealed record ConnectorListItem(
+    string Id, string Name, string? LogoUrl, string? LogoDarkUrl, bool Enabled, DateTime? LastSignIn, AuditOutcomeCounts? LastDay);
+
+/// <summary>A catalogue preset as the console shows it (its notes are the catalogue's, in English).</summary>
+public sealed record PresetView(string Id, string Name, string Docs, IReadOnlyList<string> Notes, string LogoUrl, string LogoDarkUrl);
+
+/// <summary>What the connector's page shows around its form.</summary>
+public sealed record ConnectorHeader(string Id, string Name, string? LogoUrl, string? LogoDarkUrl, bool Enabled, bool HasSecret, string CallbackUri);
