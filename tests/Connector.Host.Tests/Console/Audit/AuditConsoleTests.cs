@@ -117,7 +117,7 @@ public sealed class AuditConsoleTests(SeededTrail trail) : IClassFixture<SeededT
     {
         await using var host = new HostFixture();
         await host.InitializeAsync();
-        var start = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+        var start = new DateTimeOffset(DateTime.UtcNow.Date.AddDays(-30), TimeSpan.Zero); // well inside the retention
         var ids = new List<long>();
         await using (var connection = await host.Database.OpenAsync())
         {
