@@ -4,12 +4,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Connector.Host.Audit;
 
-/// <summary><c>GET /api/audit</c>: newest first; page with <c>?before={id of the last event seen}</c>.</summary>
+/// <summary>
+/// <c>GET /api/audit</c>: newest first, narrowed by <c>action</c>, <c>actor</c>, <c>target</c>, <c>outcome</c> and a
+/// time range <c>from</c>/<c>to</c>; page with <c>?before={id of the last event seen}</c>.
+/// </summary>
 internal static class AuditApi
 {
-    private const int DefaultLimit = 50;
-    private const int MaxLimit = 500;
-
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
     {
         app.MapAdminApi(AdminApiPaths.Audit, "Audit").MapGet("", ListAuditEvents).WithName(nameof(ListAuditEvents));
@@ -17,25 +17,16 @@ internal static class AuditApi
     }
 
     public static async Task<Results<Ok<AuditEventResponse[]>, ValidationProblem>> ListAuditEvents(
-        AuditStore store, int? limit, long? before, CancellationToken ct)
+        AuditStore store, int? limit, string? before, string? action, string? actor, string? target, string? outcome, string? from, string? to,
+        CancellationToken ct)
     {
         var errors = new FieldErrors();
-        if (limit is < 1 or > MaxLimit)
-        {
-            errors.Add("limit", ErrorCodes.Field.OutOfRange, $"Must be between 1 and {MaxLimit}.");
-        }
-
-        if (before is < 1)
-        {
-            errors.Add("before", ErrorCodes.Field.OutOfRange, "Must be an event id (1 or more).");
-        }
-
-        if (!errors.IsEmpty)
+        if (AuditQuery.Read(action, actor, target, outcome, from, to, before, limit, errors) is not { } query)
         {
             return ApiProblems.Validation(errors);
         }
 
-        var rows = await store.ListAsync(limit ?? DefaultLimit, before, ct);
+        var rows = await store.ListAsync(query, ct);
         return TypedResults.Ok(rows.Select(AuditEventResponse.From).ToArray());
     }
 }

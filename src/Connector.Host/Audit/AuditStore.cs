@@ -4,21 +4,16 @@ using Npgsql;
 
 namespace Connector.Host.Audit;
 
-/// <summary>The audit trail: appended inside the transaction of the change it records, read newest first.</summary>
+/// <summary>
+/// The audit trail: appended inside the transaction of the change it records, read newest first with filters
+/// (<c>AuditStore.Queries.cs</c>), summed up per day and per target for the console (<c>AuditStore.Summaries.cs</c>)
+/// and trimmed to the retention (<c>AuditStore.Retention.cs</c>).
+/// </summary>
 internal sealed partial class AuditStore(NpgsqlDataSource dataSource)
 {
     private const string AppendSql = """
         INSERT INTO audit_events (occurred_at, actor, action, target, outcome, details)
         VALUES (@OccurredAt, @Actor, @Action, @Target, @Outcome, @Details::jsonb)
-        """;
-
-    private const string ListSql = """
-        SELECT id AS Id, occurred_at AS OccurredAt, actor AS Actor, action AS Action, target AS Target,
-               outcome AS Outcome, details::text AS Details
-        FROM audit_events
-        WHERE @Before IS NULL OR id < @Before
-        ORDER BY id DESC
-        LIMIT @Limit
         """;
 
     private const string OutcomesSql = """
@@ -124,13 +119,5 @@ internal sealed partial class AuditStore(NpgsqlDataSource dataSource)
         var latency = (await results.ReadAsync<CallLatency>()).Where(row => row.Calls > 0).ToList();
         var failure = await results.ReadSingleOrDefaultAsync<ProviderFailureRow>();
         return new ActionHealth(outcomes, latency, failure);
-    }
-
-    /// <summary>Newest first; <paramref name="before"/> is the id of the last event of the previous page.</summary>
-    public async Task<IReadOnlyList<AuditRow>> ListAsync(int limit, long? before, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var rows = await connection.QueryAsync<AuditRow>(new CommandDefinition(ListSql, new { Limit = limit, Before = before }, cancellationToken: ct));
-        return rows.AsList();
     }
 }

@@ -1,8 +1,10 @@
 using Connector.Host.Console.Access;
 using Connector.Host.Console.Applications;
+using Connector.Host.Console.Audit;
 using Connector.Host.Console.Connectors;
 using Connector.Host.Console.Dashboard;
 using Connector.Host.Console.Experience;
+using Connector.Host.Console.Users;
 using Connector.Host.Pages;
 using Microsoft.AspNetCore.Antiforgery;
 
@@ -31,6 +33,8 @@ internal static class ConsoleExtensions
         console.MapConsoleExperience();
         console.MapConsoleApplications();
         console.MapConsoleConnectors();
+        console.MapConsoleUsers();
+        console.MapConsoleAudit();
         return app;
     }
 

@@ -19,12 +19,14 @@ internal static class SignInAudit
 
     /// <summary>The details member listing the provider calls.</summary>
     public const string ProviderCallsKey = "providerCalls";
+    /// <summary>The actor of a user's own successful sign-ins (and of what they link by signing in).</summary>
+    public static string ActorOf(Guid userId) => $"user:{userId}";
 
     /// <summary>The sign-in, and when it joined an existing user, the link it made.</summary>
     public static IEnumerable<AuditEntry> Succeeded(
         DateTimeOffset now, string connectorId, SignInResolution.Resolved user, IReadOnlyList<ProviderCallTiming> calls)
     {
-        var actor = $"user:{user.UserId}";
+        var actor = ActorOf(user.UserId);
         var details = new JsonObject { ["newUser"] = user.IsNew, ["linked"] = user.Linked };
         WithCalls(details, calls);
         yield return new(now, actor, Action, connectorId, AuditOutcomes.Success, details);

@@ -33,6 +33,7 @@ public sealed class ConsoleAccessTests : IAsyncLifetime
     [InlineData("/console/sign-in-experience")]
     [InlineData("/console/applications/new")]
     [InlineData("/console/connectors")]
+    [InlineData("/console/users?search=ada")]
     public async Task AnyConsolePage_WithoutASession_LeadsToTheSignInPage_AndComesBackAfterwards(string path)
     {
         var visitor = new ConsoleVisitor(Factory.NewBrowser());

@@ -2,6 +2,7 @@ using Connector.Host.Pages;
 using Connector.Host.Problems;
 using Connector.Host.Sessions;
 using Connector.Host.SignIn;
+using Connector.Host.Users;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 
@@ -40,7 +41,7 @@ internal static class ConsoleAccessEndpoints
             return TypedResults.Redirect(ConsolePaths.Root);
         }
 
-        return await UserSessions.CurrentAsync(context) is { } session && session.User.Roles.Contains(Users.UserRoles.Operator, StringComparer.Ordinal)
+        return await UserSessions.CurrentAsync(context) is { } session && session.User.Roles.Contains(UserRoles.Operator, StringComparer.Ordinal)
             ? TypedResults.Redirect(ConsolePaths.SingleSignOn)
             : TypedResults.Redirect(SignInPaths.SignIn);
     }

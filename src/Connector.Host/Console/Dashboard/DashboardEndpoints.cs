@@ -1,14 +1,22 @@
+using System.Globalization;
+using Connector.Host.Audit;
 using Connector.Host.Connectors;
 using Connector.Host.Console.Kit;
 using Connector.Host.Experience;
 using Connector.Host.Oidc.Apps;
+using Connector.Host.SignIn;
 using Connector.Host.Users;
 
 namespace Connector.Host.Console.Dashboard;
 
-/// <summary><c>/console</c>: where the operator stands — the seed's setup steps, ticked off as they are done.</summary>
+/// <summary>
+/// <c>/console</c>: where the operator stands — the seed's setup steps, ticked off as they are done, and the sign-ins
+/// of the last 14 UTC days (today included) per connector, with the failures by error code, from the audit trail.
+/// </summary>
 internal static class DashboardEndpoints
 {
+    public const int Days = 14;
+
     public static RouteGroupBuilder MapDashboard(this RouteGroupBuilder console)
     {
         console.MapGet("", ShowAsync);
@@ -16,8 +24,12 @@ internal static class DashboardEndpoints
     }
 
     private static async Task<IResult> ShowAsync(
-        ConnectorStore connectors, ExperienceAdminService experience, AppAdminService apps, UserAdminService users, CancellationToken ct)
+        ConnectorStore connectors, ExperienceAdminService experience, AppAdminService apps, UserAdminService users, AuditStore audit, TimeProvider time,
+        CancellationToken ct)
     {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var firstDay = today.AddDays(1 - Days);
+        var activity = SignInActivity.From(await audit.DailyOutcomesAsync(SignInAudit.Action, firstDay, today, ct), today, Days);
         var connectorRows = await connectors.ListAsync(ct);
         var shown = (await experience.GetAsync(ct)).Connectors;
         var anyApp = (await apps.ListAsync(ct)).Count > 0;
@@ -31,6 +43,11 @@ internal static class DashboardEndpoints
                 new("console.setup.application.title", "console.setup.application.help", ConsolePaths.Applications, anyApp),
                 new("console.setup.firstUser.title", "console.setup.firstUser.help", ConsolePaths.Users, anyUser),
             },
+            [nameof(DashboardPage.Activity)] = activity,
+            [nameof(DashboardPage.AuditPath)] = ConsolePaths.Audit + QueryString.Create([
+                KeyValuePair.Create("action", (string?)SignInAudit.Action),
+                KeyValuePair.Create("from", (string?)firstDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            ]),
         });
     }
 }
