@@ -2,7 +2,13 @@
 # The benchmark (README, Performance): engine exchanges/s against nginx answering fixed JSON, a bare
 # HttpClient loop as yardstick, and full browser sign-ins against the real host and PostgreSQL.
 # Loopback only; bounded (about 4 minutes); writes bench/results/{results.json,results.md,chart.svg}.
+#
+#   scripts/bench.sh --telemetry   the returning sign-in only, first with telemetry off (OTEL_SDK_DISABLED=true), then on
+#                                  (every request traced, spans and metrics exported by OTLP/HTTP to a sink in the nginx
+#                                  provider, /metrics scraped every second); writes bench/results/telemetry/{off,on}/
 set -euo pipefail
+mode=all
+[ "${1:-}" = "--telemetry" ] && mode=telemetry
 cd "$(dirname "$0")/.."
 root=$(pwd)
 source scripts/postgres.sh
@@ -46,17 +52,41 @@ nginx -p /usr/share/nginx -c "$work/nginx/nginx.conf"
 dotnet build src/Connector.Host/Connector.Host.csproj -c Release -nologo -v quiet -o "$work/host"
 dotnet build bench/Connector.Bench/Connector.Bench.csproj -c Release -nologo -v quiet -o "$work/bench"
 
-ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$host" \
-ConnectionStrings__Connectors="$database" Connectors__PublicOrigin="$host" Connectors__AdminApiKeys__0="$admin_key" \
-Connectors__AllowInsecureEndpoints=true Connectors__DataProtection__AllowUnencryptedKeys=true Logging__LogLevel__Default=Warning \
-Connectors__RateLimits__SignIn__PermitLimit=0 Connectors__RateLimits__Callback__PermitLimit=0 Connectors__RateLimits__Admin__PermitLimit=0 \
-  dotnet "$work/host/Connector.Host.dll" --contentRoot "$work/host" > "$work/host.log" 2>&1 &
-host_pid=$!
-for _ in $(seq 1 150); do curl -fs "$host/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
+# start_host [VAR=value ...]: the host in Production with the given extra environment, once it answers /readyz.
+start_host() {
+  env "$@" ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$host" \
+  ConnectionStrings__Connectors="$database" Connectors__PublicOrigin="$host" Connectors__AdminApiKeys__0="$admin_key" \
+  Connectors__AllowInsecureEndpoints=true Connectors__DataProtection__AllowUnencryptedKeys=true Logging__LogLevel__Default=Warning \
+  Connectors__RateLimits__SignIn__PermitLimit=0 Connectors__RateLimits__Callback__PermitLimit=0 Connectors__RateLimits__Admin__PermitLimit=0 \
+    dotnet "$work/host/Connector.Host.dll" --contentRoot "$work/host" >> "$work/host.log" 2>&1 &
+  host_pid=$!
+  for _ in $(seq 1 150); do curl -fs "$host/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
+}
+stop_host() { kill "$host_pid" 2>/dev/null; wait "$host_pid" 2>/dev/null || true; host_pid=; }
+
+start_host
 curl -fs -o /dev/null -X POST "$host/api/connectors" -H "Authorization: Bearer $admin_key" -H 'Content-Type: application/json' -d "{
   \"id\": \"bench\", \"name\": \"Bench\", \"config\": {
   \"authorizationEndpoint\": \"$provider/authorize\", \"tokenEndpoint\": \"$provider/token\", \"userInfoEndpoint\": \"$provider/userinfo\",
   \"clientId\": \"bench\", \"clientSecret\": \"bench-secret\", \"profileMap\": { \"id\": \"sub\" } } }"
+
+if [ "$mode" = telemetry ]; then
+  # Off first, then on, against the same database: the on run's users are returning ones already.
+  stop_host
+  for telemetry in off on; do
+    if [ "$telemetry" = off ]; then
+      start_host OTEL_SDK_DISABLED=true
+    else
+      start_host OTEL_EXPORTER_OTLP_ENDPOINT="$provider" OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf \
+        OTEL_METRIC_EXPORT_INTERVAL=5000 OTEL_BSP_SCHEDULE_DELAY=1000
+      ( while kill -0 "$host_pid" 2>/dev/null; do curl -fs -o /dev/null -H "Authorization: Bearer $admin_key" "$host/metrics" || true; sleep 1; done ) &
+    fi
+    dotnet "$work/bench/Connector.Bench.dll" --provider "$provider" --seconds "$seconds" --out "bench/results/telemetry/$telemetry" \
+      --host "$host" --connector bench --host-pid "$host_pid" --returning-only --label "telemetry $telemetry"
+    stop_host
+  done
+  exit 0
+fi
 
 dotnet "$work/bench/Connector.Bench.dll" --provider "$provider" --seconds "$seconds" --out bench/results \
   --host "$host" --connector bench --database "$database" --host-pid "$host_pid" \

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Connector.OAuth2;
 using Connector.OAuth2.Configuration;
+using Connector.OAuth2.Diagnostics;
 using Connector.OAuth2.Tokens;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -38,7 +39,8 @@ internal sealed class EngineScenario : IDisposable
 
     public async Task<bool> EngineOnceAsync()
     {
-        var result = await _engine.CompleteSignInAsync(_config, new CodeExchange("bench-code", RedirectUri, "bench-verifier-0123456789-0123456789-abcdef"), CancellationToken.None);
+        var result = await _engine.CompleteSignInAsync(_config, new CodeExchange("bench-code", RedirectUri, "bench-verifier-0123456789-0123456789-abcdef"),
+            new ProviderCalls("bench"), CancellationToken.None);
         return !result.IsError;
     }
 

@@ -5,6 +5,8 @@ using Connector.Bench;
 //   Connector.Bench --provider URL [--seconds 5] [--out DIR]
 //                   [--host URL --connector ID --database CONNSTRING --host-pid PID]
 //                   [--admin-key KEY --seed-users N]   (user search and paging with N users seeded)
+//                   [--returning-only [--label TEXT]]   (only returning sign-ins, named "sign-in (returning, TEXT)":
+//                                                         scripts/bench.sh --telemetry runs it with telemetry off, then on)
 var options = BenchOptions.Parse(args);
 var runs = new List<Measurement>();
 var notes = new List<string>();
@@ -12,7 +14,7 @@ int[] levels = [1, 8, 32, 64];
 var warmUp = TimeSpan.FromSeconds(1);
 var duration = TimeSpan.FromSeconds(options.Seconds);
 
-if (!args.Contains("--skip-engine"))
+if (!args.Contains("--skip-engine") && !options.ReturningOnly)
 {
     using var engine = new EngineScenario(options.Provider);
     foreach (var concurrency in levels)
@@ -27,7 +29,21 @@ if (!args.Contains("--skip-engine"))
     notes.Add(FormattableString.Invariant($"engine keeps {engine32.PerSecond / bare32.PerSecond:P0} of the bare HttpClient loop at concurrency 32 ({engine32.PerSecond:0} vs {bare32.PerSecond:0}/s)."));
 }
 
-if (options.Host is { } host)
+if (options.ReturningOnly)
+{
+    using var signIn = new SignInScenario(options.Host ?? throw new ArgumentException("--returning-only needs --host"), options.Connector!);
+    var returning = Enumerable.Range(0, 200).Select(i => $"returning-{i}").ToArray();
+    await Parallel.ForEachAsync(returning, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (subject, _) => await signIn.SignInAsync(subject));
+    var name = options.Label is { } label ? $"sign-in (returning, {label})" : "sign-in (returning)";
+    foreach (var concurrency in new[] { 1, 8, 32 })
+    {
+        runs.Add(await LoadRunner.RunAsync(name, concurrency, warmUp, duration, _ => signIn.SignInAsync(returning[Random.Shared.Next(returning.Length)])));
+        Console.Error.WriteLine($"{name} c={concurrency}: {runs[^1].PerSecond}/s, p50 {runs[^1].P50Ms} ms, p99 {runs[^1].P99Ms} ms");
+    }
+
+    notes.Add(FormattableString.Invariant($"host peak RSS (VmHWM) over the run: {ProcessMemory.PeakMiB(options.HostPid)} MiB."));
+}
+else if (options.Host is { } host)
 {
     using var signIn = new SignInScenario(host, options.Connector!);
     var runId = Guid.NewGuid().ToString("N")[..8];
@@ -57,7 +73,7 @@ if (options.Host is { } host)
     }
 }
 
-if (options.Host is { } searchHost && options.AdminKey is { } adminKey && options.SeedUsers > 0)
+if (!options.ReturningOnly && options.Host is { } searchHost && options.AdminKey is { } adminKey && options.SeedUsers > 0)
 {
     using var search = new UserSearchScenario(searchHost, adminKey, options.Database!);
     var seeded = await search.SeedAsync(options.SeedUsers);
@@ -74,7 +90,8 @@ var markdown = Report.Write(options.Out, new BenchResults(Environment.ProcessorC
 Console.WriteLine(markdown);
 
 internal sealed record BenchOptions(
-    string Provider, int Seconds, string Out, string? Host, string? Connector, string? Database, int HostPid, string? AdminKey, int SeedUsers)
+    string Provider, int Seconds, string Out, string? Host, string? Connector, string? Database, int HostPid, string? AdminKey, int SeedUsers,
+    bool ReturningOnly, string? Label)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -88,6 +105,8 @@ internal sealed record BenchOptions(
             Value("--database"),
             int.Parse(Value("--host-pid") ?? "0", CultureInfo.InvariantCulture),
             Value("--admin-key"),
-            int.Parse(Value("--seed-users") ?? "0", CultureInfo.InvariantCulture));
+            int.Parse(Value("--seed-users") ?? "0", CultureInfo.InvariantCulture),
+            args.Contains("--returning-only"),
+            Value("--label"));
     }
 }

@@ -14,7 +14,9 @@ using Connector.Host.Problems;
 using Connector.Host.Security;
 using Connector.Host.Sessions;
 using Connector.Host.SignIn;
+using Connector.Host.Telemetry;
 using Connector.Host.Users;
+using Connector.Host.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -23,6 +25,7 @@ builder.Services
     .AddConnectorsProblems()
     .AddPages()
     .AddConnectorsPersistence()
+    .AddConnectorsTelemetry(builder.Configuration)
     .AddConnectorsSecurity()
     .AddConnectorEngine()
     .AddConnectorsHardening()
@@ -32,6 +35,7 @@ builder.Services
     .AddConnectors()
     .AddSignInExperience()
     .AddUsers()
+    .AddWebhooks()
     .AddEndUserSessions()
     .AddEndUserSignIn()
     .AddConnectorsOidc()
@@ -48,12 +52,14 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapConnectorsHealth();
+app.MapConnectorsTelemetry();
 app.MapConnectorsOpenApi();
 app.MapPages();
 app.MapAudit();
 app.MapConnectors();
 app.MapSignInExperience();
 app.MapUsers();
+app.MapWebhooks();
 app.MapEndUserSignIn();
 app.MapConnectorsOidc();
 app.MapConsole();

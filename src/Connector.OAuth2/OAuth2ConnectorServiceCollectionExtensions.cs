@@ -1,3 +1,4 @@
+using Connector.OAuth2.Diagnostics;
 using Connector.OAuth2.Http;
 using Connector.OAuth2.Profiles;
 using Connector.OAuth2.Tokens;
@@ -25,6 +26,9 @@ public static class OAuth2ConnectorServiceCollectionExtensions
         }
 
         services.TryAddSingleton(TimeProvider.System);
+        // IMeterFactory for the provider-call meter: a host's own, or one of the engine's when used alone.
+        services.AddMetrics();
+        services.TryAddSingleton<ProviderTelemetry>();
         services.TryAddSingleton<TokenClient>();
         services.TryAddSingleton<UserInfoClient>();
         services.TryAddSingleton<ProfileMapCache>();

@@ -30,7 +30,7 @@ public sealed class CompleteSignInTests : IDisposable
             },
         };
 
-        var result = await _engine.Connector.CompleteSignInAsync(config, Configs.Exchange(), TestContext.Current.CancellationToken);
+        var result = await _engine.Connector.CompleteSignInAsync(config, Configs.Exchange(), Configs.Calls(), TestContext.Current.CancellationToken);
 
         Assert.False(result.IsError, result.Error?.Message);
         var profile = result.Value.Profile;
@@ -50,7 +50,7 @@ public sealed class CompleteSignInTests : IDisposable
         _provider.OnTokenJson("""{"access_token":"at"}""");
         _provider.OnUserInfoJson("""{"name":"No Id"}""");
 
-        var result = await _engine.Connector.CompleteSignInAsync(Configs.For(_provider), Configs.Exchange(), TestContext.Current.CancellationToken);
+        var result = await _engine.Connector.CompleteSignInAsync(Configs.For(_provider), Configs.Exchange(), Configs.Calls(), TestContext.Current.CancellationToken);
 
         Assert.Equal(ConnectorErrorCodes.ProfileIdMissing, result.Error?.Code);
     }
@@ -60,7 +60,7 @@ public sealed class CompleteSignInTests : IDisposable
     {
         _provider.OnToken(400, "application/json", """{"error":"invalid_grant"}""");
 
-        var result = await _engine.Connector.CompleteSignInAsync(Configs.For(_provider), Configs.Exchange(), TestContext.Current.CancellationToken);
+        var result = await _engine.Connector.CompleteSignInAsync(Configs.For(_provider), Configs.Exchange(), Configs.Calls(), TestContext.Current.CancellationToken);
 
         Assert.Equal(ConnectorErrorCodes.TokenExchangeFailed, result.Error?.Code);
         Assert.Empty(_provider.Requests("/userinfo"));
@@ -76,7 +76,7 @@ public sealed class CompleteSignInTests : IDisposable
         _provider.OnUserInfo(503, "application/json", """{"email":"private@example.com"}""");
         var config = Configs.For(_provider) with { ClientSecret = "CLIENT-SECRET-7g8h" };
 
-        var result = await _engine.Connector.CompleteSignInAsync(config, Configs.Exchange(code, verifier), TestContext.Current.CancellationToken);
+        var result = await _engine.Connector.CompleteSignInAsync(config, Configs.Exchange(code, verifier), Configs.Calls(), TestContext.Current.CancellationToken);
 
         Assert.Equal(ConnectorErrorCodes.UserInfoFailed, result.Error?.Code);
         var logs = _engine.Logs.GetSnapshot();

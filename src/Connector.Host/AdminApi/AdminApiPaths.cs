@@ -14,6 +14,7 @@ internal static class AdminApiPaths
     public const string Apps = "/apps";
     public const string OidcKeys = "/oidc/keys";
     public const string SignInExperience = "/sign-in-experience";
+    public const string Webhooks = "/webhooks";
 
     /// <summary>Logto's Management API name of the same resource, for scripts written against Logto.</summary>
     public const string LogtoSignInExperience = "/sign-in-exp";

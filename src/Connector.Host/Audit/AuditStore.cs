@@ -35,6 +35,31 @@ internal sealed partial class AuditStore(NpgsqlDataSource dataSource)
             ORDER BY occurred_at DESC LIMIT 1) AS last
         """;
 
+    // The health of one target (a connector's sign-ins): outcomes, then call percentiles overall (endpoint null) and per
+    // endpoint kind, then the last failure that is the provider's. Served by the partial indexes of 0017.
+    private const string HealthSql = """
+        SELECT outcome AS Outcome, count(*) AS Count
+        FROM audit_events
+        WHERE action = @Action AND target = @Target AND occurred_at >= @Since
+        GROUP BY outcome;
+
+        SELECT call->>'endpoint' AS Endpoint, count(*) AS Calls,
+               percentile_cont(0.5) WITHIN GROUP (ORDER BY (call->>'ms')::float8) AS P50Ms,
+               percentile_cont(0.95) WITHIN GROUP (ORDER BY (call->>'ms')::float8) AS P95Ms
+        FROM audit_events
+        CROSS JOIN LATERAL jsonb_array_elements(
+            CASE WHEN jsonb_typeof(details->'providerCalls') = 'array' THEN details->'providerCalls' ELSE '[]'::jsonb END) AS call
+        WHERE action = @Action AND target = @Target AND occurred_at >= @Since
+        GROUP BY GROUPING SETS ((), (call->>'endpoint'));
+
+        SELECT occurred_at AS OccurredAt, outcome AS Outcome, details->>'providerError' AS ProviderError,
+               details->>'providerErrorDescription' AS ProviderErrorDescription, (details->>'providerStatus')::int AS ProviderStatus
+        FROM audit_events
+        WHERE action = @Action AND target = @Target AND outcome <> @Success AND outcome = ANY(@ProviderCodes)
+        ORDER BY occurred_at DESC
+        LIMIT 1;
+        """;
+
     public static Task AppendAsync(IDbConnection connection, IDbTransaction transaction, AuditEntry entry, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition(AppendSql, new
         {
@@ -71,5 +96,28 @@ internal sealed partial class AuditStore(NpgsqlDataSource dataSource)
         var rows = await connection.QueryAsync<(string Target, DateTime LastSucceededAt)>(new CommandDefinition(LastSuccessSql,
             new { Action = action, Targets = targets.ToArray(), Success = AuditOutcomes.Success }, cancellationToken: ct));
         return rows.ToDictionary(row => row.Target, row => row.LastSucceededAt, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// How <paramref name="target"/>'s events of <paramref name="action"/> came out since <paramref name="since"/>, the
+    /// latency of the provider calls they recorded, and (at any time) the last failure that was the provider's: one with
+    /// an outcome of <paramref name="providerCodes"/>, with whatever the provider said in it.
+    /// </summary>
+    public async Task<ActionHealth> HealthAsync(
+        string action, string target, DateTimeOffset since, IReadOnlyCollection<string> providerCodes, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(HealthSql, new
+        {
+            Action = action,
+            Target = target,
+            Since = since,
+            Success = AuditOutcomes.Success,
+            ProviderCodes = providerCodes.ToArray(),
+        }, cancellationToken: ct));
+        var outcomes = (await results.ReadAsync<(string Outcome, long Count)>()).ToDictionary(row => row.Outcome, row => row.Count, StringComparer.Ordinal);
+        var latency = (await results.ReadAsync<CallLatency>()).Where(row => row.Calls > 0).ToList();
+        var failure = await results.ReadSingleOrDefaultAsync<ProviderFailureRow>();
+        return new ActionHealth(outcomes, latency, failure);
     }
 }

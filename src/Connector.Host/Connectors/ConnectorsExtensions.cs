@@ -1,5 +1,6 @@
 using Connector.Host.Connectors.Api;
 using Connector.Host.Connectors.Discovery;
+using Connector.Host.Connectors.Health;
 using Connector.Host.Connectors.Presets;
 
 namespace Connector.Host.Connectors;
@@ -20,5 +21,5 @@ internal static class ConnectorsExtensions
     }
 
     public static IEndpointRouteBuilder MapConnectors(this IEndpointRouteBuilder app) =>
-        app.MapConnectorsApi().MapPresetsApi().MapDiscoveryApi();
+        app.MapConnectorsApi().MapConnectorHealthApi().MapPresetsApi().MapDiscoveryApi();
 }

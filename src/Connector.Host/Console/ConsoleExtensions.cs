@@ -1,7 +1,9 @@
 using Connector.Host.Console.Access;
+using Connector.Host.Console.Applications;
 using Connector.Host.Console.Audit;
 using Connector.Host.Console.Connectors;
 using Connector.Host.Console.Dashboard;
+using Connector.Host.Console.Experience;
 using Connector.Host.Console.Users;
 using Connector.Host.Pages;
 using Microsoft.AspNetCore.Antiforgery;
@@ -28,6 +30,8 @@ internal static class ConsoleExtensions
             .AddEndpointFilter(RefuseForgedForms);
         console.MapConsoleSignOut();
         console.MapDashboard();
+        console.MapConsoleExperience();
+        console.MapConsoleApplications();
         console.MapConsoleConnectors();
         console.MapConsoleUsers();
         console.MapConsoleAudit();

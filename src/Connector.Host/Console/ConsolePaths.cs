@@ -19,6 +19,21 @@ internal static class ConsolePaths
     /// <summary>The sign-in experience's preview: the real sign-in page with unsaved settings, framed by the console only.</summary>
     public const string Preview = SignInExperience + "/preview";
 
+    /// <summary>The buttons of the sign-in experience's connectors: move up, move down, remove, add.</summary>
+    public const string ExperienceConnectors = SignInExperience + "/connectors";
+
+    /// <summary>Choosing what kind of application to create.</summary>
+    public const string NewApplication = Applications + "/new";
+
+    /// <summary>The create form of one kind of application (a type, or a framework of one).</summary>
+    public static string NewApplicationFrom(string template) => $"{NewApplication}/{template}";
+
+    public static string Application(Guid id) => $"{Applications}/{id}";
+
+    public static string RotateApplicationSecret(Guid id) => $"{Application(id)}/rotate-secret";
+
+    public static string DeleteApplication(Guid id) => $"{Application(id)}/delete";
+
     public const string ReturnToParameter = "returnTo";
 
     /// <summary><paramref name="path"/> when it is a console page to come back to after signing in; the dashboard otherwise.</summary>

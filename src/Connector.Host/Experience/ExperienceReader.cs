@@ -24,22 +24,7 @@ internal sealed class ExperienceReader(ExperienceStore store) : IPageLookSource,
 
     public void Forget() => _cache.Remove(Key);
 
-    async Task<PageLook> IPageLookSource.GetAsync(CancellationToken ct)
-    {
-        var experience = await GetAsync(ct);
-        return new PageLook
-        {
-            DisplayName = experience.Branding.DisplayName,
-            LogoUrl = experience.Branding.LogoUrl,
-            LogoDarkUrl = experience.Branding.LogoDarkUrl,
-            PrimaryColor = experience.Branding.PrimaryColor,
-            ColorScheme = experience.Branding.ColorScheme,
-            Languages = experience.Languages.Enabled,
-            DefaultLanguage = experience.Languages.Default,
-            TermsUrl = experience.TermsUrl,
-            PrivacyUrl = experience.PrivacyUrl,
-        };
-    }
+    async Task<PageLook> IPageLookSource.GetAsync(CancellationToken ct) => ExperienceLook.Of(await GetAsync(ct));
 
     public void Dispose() => _cache.Dispose();
 }

@@ -14,9 +14,6 @@ namespace Connector.Host.Experience;
 /// </summary>
 internal static class SignInExperienceApi
 {
-    private static readonly JsonTypeInfo<SignInExperience> ExperienceType =
-        (JsonTypeInfo<SignInExperience>)ExperienceStore.Json.GetTypeInfo(typeof(SignInExperience));
-
     private static readonly JsonTypeInfo<LogtoSignInExperiencePatch> LogtoPatchType =
         (JsonTypeInfo<LogtoSignInExperiencePatch>)ExperienceStore.Json.GetTypeInfo(typeof(LogtoSignInExperiencePatch));
 
@@ -40,11 +37,15 @@ internal static class SignInExperienceApi
     {
         var errors = new FieldErrors();
         var body = await JsonBody.ReadObjectAsync(request, errors, ct);
-        var experience = body is null ? null : JsonShape.Check(body, ExperienceType, "", errors).Deserialize(ExperienceType);
         // Shape problems and the rules' problems are reported together.
-        return experience is null
+        return body is null
             ? ApiProblems.Validation(errors)
-            : await SaveAsync(service, experience, user, errors, ct);
+            : await service.ReplaceAsync(body, AdminActor.Of(user), ct) switch
+            {
+                ExperienceOutcome.Saved saved => TypedResults.Ok(saved.Experience),
+                ExperienceOutcome.Invalid invalid => ApiProblems.Validation(invalid.Errors),
+                var other => throw new InvalidOperationException($"A replace does not end as {other}."),
+            };
     }
 
     /// <summary>Logto's shape: the connectors shown, by their Logto <c>target</c> (our id); the rest stays.</summary>

@@ -43,9 +43,14 @@ public sealed record PageContext(PageLook Look, PageText Text)
     /// The page setting of a surface that is not the sign-in experience's (the console): the service's own look, every
     /// language. Pages this request renders afterwards, error pages included, use it.
     /// </summary>
-    internal static PageContext UseServiceLook(HttpContext context)
+    internal static PageContext UseServiceLook(HttpContext context) => UseLook(context, new PageLook());
+
+    /// <summary>
+    /// The page setting of <paramref name="look"/> instead of the operator's saved one (the console's preview of settings
+    /// not saved yet), the language chosen among its languages as for a visitor. Pages this request renders use it.
+    /// </summary>
+    internal static PageContext UseLook(HttpContext context, PageLook look)
     {
-        var look = new PageLook();
         var language = PageLanguages.Choose(UiLocales(context.Request), context.Request.Headers.AcceptLanguage.ToString(), look.Languages, look.DefaultLanguage);
         var page = new PageContext(look, PageText.For(language));
         context.Items[Key] = page;

@@ -38,6 +38,9 @@ internal static class ApiProblems
     public static ProblemHttpResult AppNotFound(string id) =>
         NotFound(ErrorCodes.AppNotFound, "App not found", $"No app has the id '{id}'.");
 
+    public static ProblemHttpResult WebhookNotFound(string id) =>
+        NotFound(ErrorCodes.WebhookNotFound, "Webhook not found", $"No webhook has the id '{id}'.");
+
     public static ProblemHttpResult PresetNotFound(string id) =>
         NotFound(ErrorCodes.PresetNotFound, "Preset not found", $"No preset is named '{id}'. GET /api/connector-presets lists them.");
 

@@ -28,6 +28,7 @@ internal static class ErrorCodes
     public const string AppNotFound = "app_not_found";
     public const string UserNotFound = "user_not_found";
     public const string IdentityNotFound = "identity_not_found";
+    public const string WebhookNotFound = "webhook_not_found";
     public const string InvalidRequest = "invalid_request";
 
     // The browser sign-in flow.

@@ -36,18 +36,23 @@ internal sealed class EndpointAddressCheck(IOptions<ConnectorsOptions> options)
         ];
         foreach (var (field, url) in endpoints)
         {
-            var path = $"{prefix}.{field}";
-            if (errors.Has(path) || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
-            {
-                continue;
-            }
+            await CheckUrlAsync($"{prefix}.{field}", url, errors, ct);
+        }
+    }
 
-            if (await FirstForbiddenAsync(uri.IdnHost, ct) is { } address)
-            {
-                var kind = OutboundAddressPolicy.Classify(address);
-                errors.Add(path, ForbiddenAddress,
-                    $"{uri.IdnHost} resolves to {address} ({kind}); provider calls may only reach public addresses.");
-            }
+    /// <summary>The same check of one outbound URL (a webhook's, say), its problem reported at <paramref name="path"/>.</summary>
+    public async Task CheckUrlAsync(string path, string? url, FieldErrors errors, CancellationToken ct)
+    {
+        if (options.Value.AllowInsecureEndpoints || errors.Has(path) || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            return;
+        }
+
+        if (await FirstForbiddenAsync(uri.IdnHost, ct) is { } address)
+        {
+            var kind = OutboundAddressPolicy.Classify(address);
+            errors.Add(path, ForbiddenAddress,
+                $"{uri.IdnHost} resolves to {address} ({kind}); outbound calls may only reach public addresses.");
         }
     }
 

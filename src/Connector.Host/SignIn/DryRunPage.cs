@@ -4,6 +4,7 @@ using Connector.Host.Connectors;
 using Connector.Host.Pages;
 using Connector.Host.SignIn.Pages;
 using Connector.OAuth2;
+using Connector.OAuth2.Diagnostics;
 using Connector.OAuth2.Profiles;
 using Connector.OAuth2.Results;
 using Connector.OAuth2.Tokens;
@@ -20,9 +21,10 @@ internal sealed class DryRunPage(OAuth2Connector engine, AuditStore audit, TimeP
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     /// <param name="back">The path the page links back to (where the dry run was started), or null.</param>
-    public async Task<IResult> RenderAsync(LoadedConnector connector, CodeExchange exchange, string? back, CancellationToken ct)
+    public async Task<IResult> RenderAsync(
+        LoadedConnector connector, CodeExchange exchange, ProviderCalls calls, string? back, CancellationToken ct)
     {
-        var trace = await engine.TraceSignInAsync(connector.Config, exchange, ct);
+        var trace = await engine.TraceSignInAsync(connector.Config, exchange, calls, ct);
         var error = trace.Error;
         await audit.AppendAsync(new AuditEntry(time.GetUtcNow(), AuditOutcomes.Anonymous, SignInAudit.TestAction, connector.Id,
             error?.Code ?? AuditOutcomes.Success, null), ct);
@@ -45,7 +47,7 @@ internal sealed class DryRunPage(OAuth2Connector engine, AuditStore audit, TimeP
     /// </summary>
     public async Task<IResult> RenderRefusalAsync(string connectorId, ConnectorError said, string? back, CancellationToken ct)
     {
-        await audit.AppendAsync(SignInAudit.Failed(time.GetUtcNow(), connectorId, SignInPurpose.Test, said.Code, said), ct);
+        await audit.AppendAsync(SignInAudit.Failed(time.GetUtcNow(), connectorId, SignInPurpose.Test, said.Code, said, calls: []), ct);
         var words = string.Join(": ", new[] { said.ProviderError, said.ProviderErrorDescription }.Where(part => part is not null));
         return HtmlPages.Page<TestResultPage>(new Dictionary<string, object?>
         {

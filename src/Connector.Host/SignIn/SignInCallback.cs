@@ -1,10 +1,13 @@
+using System.Diagnostics;
 using Connector.Host.Audit;
 using Connector.Host.Connectors;
 using Connector.Host.Pages;
 using Connector.Host.Security;
 using Connector.Host.Sessions;
+using Connector.Host.Telemetry;
 using Connector.Host.Users;
 using Connector.OAuth2;
+using Connector.OAuth2.Diagnostics;
 using Connector.OAuth2.Results;
 using Connector.OAuth2.Tokens;
 using Microsoft.AspNetCore.DataProtection;
@@ -14,7 +17,9 @@ namespace Connector.Host.SignIn;
 /// <summary>
 /// The provider's redirect back (RFC 6749 §4.1.2), checked in the order of ASP.NET Core's OAuth handler:
 /// state → browser binding → <c>error=</c> (access_denied is the user cancelling) → code exchange → profile →
-/// user and identity in one transaction → session → return target.
+/// user and identity in one transaction → session → return target. A callback whose state is missing or unknown is
+/// anyone's to send: it is counted (<see cref="SignInMetrics.CallbackRefused"/>) and writes nothing. Every other outcome
+/// is a sign-in: audited with the provider calls' timings, and counted by connector and outcome.
 /// </summary>
 internal sealed class SignInCallback(
     SignInStateStore states,
@@ -24,18 +29,20 @@ internal sealed class SignInCallback(
     AuditStore audit,
     SignInStarter starter,
     DryRunPage dryRun,
+    SignInMetrics metrics,
     IDataProtectionProvider dataProtection,
     TimeProvider time,
     ILogger<SignInCallback> logger)
 {
     public async Task<IResult> CompleteAsync(HttpContext context, string connectorId, CancellationToken ct)
     {
+        var started = Stopwatch.GetTimestamp();
         var query = context.Request.Query;
         var state = query["state"].ToString();
         var binding = BrowserBinding.Current(context);
         if (state.Length == 0)
         {
-            return await FailAsync(context, connectorId, SignInPurpose.SignIn, SignInErrors.BadState, ct);
+            return Refuse(CallbackRefusals.MissingState);
         }
 
         var now = time.GetUtcNow();
@@ -43,13 +50,16 @@ internal sealed class SignInCallback(
         if (pending is null)
         {
             // Unknown, replayed, from another browser or for another connector: all the same to the user.
-            return await FailAsync(context, connectorId, SignInPurpose.SignIn, SignInErrors.BadState, ct);
+            return Refuse(CallbackRefusals.UnknownState);
         }
+
+        // From here on the connector id is one a pending state vouched for, fit for a metric's label.
+        var attempt = new CallbackAttempt(connectorId, pending.Purpose, new ProviderCalls(connectorId), started);
 
         PageContext.Resumes(context, pending.ReturnUrl); // an error page below speaks the app's ui_locales
         if (pending.IsExpired(now))
         {
-            return await FailAsync(context, connectorId, pending.Purpose, SignInErrors.Expired, ct);
+            return await FailAsync(attempt, SignInErrors.Expired, ct);
         }
 
         // RFC 6749 §4.1.2.1: the provider reports the user's refusal or its own failure instead of a code.
@@ -61,13 +71,13 @@ internal sealed class SignInCallback(
             var said = new ConnectorError(page.Code, "", providerError.Length == 0 ? null : Cut(providerError), description.Length == 0 ? null : Cut(description));
             return pending.Purpose == SignInPurpose.Test
                 ? await dryRun.RenderRefusalAsync(connectorId, said, pending.ReturnUrl, ct)
-                : await FailAsync(context, connectorId, pending.Purpose, page, ct, said);
+                : await FailAsync(attempt, page, ct, said);
         }
 
         var connector = await connectors.LoadAsync(connectorId, ct);
         if (connector is null || !connector.Enabled)
         {
-            return await FailAsync(context, connectorId, pending.Purpose, connector is null ? SignInErrors.NotFound : SignInErrors.Disabled, ct);
+            return await FailAsync(attempt, connector is null ? SignInErrors.NotFound : SignInErrors.Disabled, ct);
         }
 
         var verifier = pending.CodeVerifierProtected is { } protectedVerifier
@@ -76,39 +86,52 @@ internal sealed class SignInCallback(
         var exchange = new CodeExchange(query["code"].ToString(), starter.RedirectUri(connectorId), verifier);
         if (pending.Purpose == SignInPurpose.Test)
         {
-            return await dryRun.RenderAsync(connector, exchange, pending.ReturnUrl, ct);
+            return await dryRun.RenderAsync(connector, exchange, attempt.Calls, pending.ReturnUrl, ct);
         }
 
-        var result = await engine.CompleteSignInAsync(connector.Config, exchange, ct);
+        var result = await engine.CompleteSignInAsync(connector.Config, exchange, attempt.Calls, ct);
         if (result.IsError)
         {
-            return await FailAsync(context, connectorId, pending.Purpose, SignInErrors.Engine(result.Error), ct, result.Error);
+            return await FailAsync(attempt, SignInErrors.Engine(result.Error), ct, result.Error);
         }
 
         var profile = result.Value.Profile;
         if (!connector.Settings.AllowsDomainOf(profile.Email, profile.EmailVerified))
         {
-            return await FailAsync(context, connectorId, pending.Purpose, SignInErrors.EmailDomainNotAllowed, ct);
+            return await FailAsync(attempt, SignInErrors.EmailDomainNotAllowed, ct);
         }
 
         var facts = new ProviderSignInFacts(connectorId, connector.Generation, connector.Settings, profile);
-        var resolution = await users.ResolveSignInAsync(facts, now, resolved => SignInAudit.Succeeded(now, connectorId, resolved), ct);
+        var resolution = await users.ResolveSignInAsync(facts, now, resolved => SignInAudit.Succeeded(now, connectorId, resolved, attempt.Calls.Timings), ct);
         if (resolution is SignInResolution.Refused refused)
         {
-            return await FailAsync(context, connectorId, pending.Purpose, SignInErrors.Refusal(refused.Code), ct);
+            return await FailAsync(attempt, SignInErrors.Refusal(refused.Code), ct);
         }
 
         var user = (SignInResolution.Resolved)resolution;
         await UserSessions.SignInAsync(context, user.UserId, connectorId, connector.Generation, user.Epoch, authTime: now);
         SignInLog.Succeeded(logger, connectorId, user.UserId, user.IsNew);
+        metrics.SignInFinished(connectorId, AuditOutcomes.Success, Stopwatch.GetElapsedTime(started));
         return TypedResults.Redirect(pending.ReturnUrl ?? SignInPaths.DefaultReturn);
     }
 
-    private async Task<IResult> FailAsync(
-        HttpContext context, string connectorId, string purpose, SignInErrorPage page, CancellationToken ct, ConnectorError? error = null)
+    private IResult Refuse(string reason)
     {
-        SignInLog.Failed(logger, connectorId, page.Code);
-        await audit.AppendAsync(SignInAudit.Failed(time.GetUtcNow(), connectorId, purpose, page.Code, error), ct);
+        SignInLog.CallbackRefused(logger, reason);
+        metrics.CallbackRefused(reason);
+        return SignInErrors.BadState.Show();
+    }
+
+    private async Task<IResult> FailAsync(CallbackAttempt attempt, SignInErrorPage page, CancellationToken ct, ConnectorError? error = null)
+    {
+        SignInLog.Failed(logger, attempt.ConnectorId, page.Code);
+        await audit.AppendAsync(
+            SignInAudit.Failed(time.GetUtcNow(), attempt.ConnectorId, attempt.Purpose, page.Code, error, attempt.Calls.Timings), ct);
+        if (attempt.Purpose == SignInPurpose.SignIn)
+        {
+            metrics.SignInFinished(attempt.ConnectorId, page.Code, Stopwatch.GetElapsedTime(attempt.Started));
+        }
+
         return page.Show();
     }
 

@@ -33,10 +33,9 @@ internal static class SignInEndpoints
         var allowed = returnUrls.Allow(returnTo);
         var app = await audience.FindAsync(allowed, ct);
         var order = app is { Connectors.Count: > 0 } ? app.Connectors : (await experience.GetAsync(ct)).Connectors;
-        var enabled = (await connectors.ListEnabledAsync(ct)).ToDictionary(connector => connector.Id, StringComparer.Ordinal);
         return HtmlPages.Page<SignInPage>(new Dictionary<string, object?>
         {
-            [nameof(SignInPage.Connectors)] = order.Select(id => enabled.GetValueOrDefault(id)).OfType<ConnectorSummary>().ToList(),
+            [nameof(SignInPage.Connectors)] = SignInButtons.Of(order, await connectors.ListEnabledAsync(ct)),
             [nameof(SignInPage.ReturnTo)] = allowed,
             [nameof(SignInPage.AppName)] = app?.Name,
         });

@@ -9,6 +9,10 @@ internal static partial class SignInLog
     [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "Sign-in through {ConnectorId} failed: {Code}")]
     public static partial void Failed(ILogger logger, string connectorId, string code);
 
+    /// <summary>No connector id: on a callback without a known state it is whatever the sender wrote.</summary>
+    [LoggerMessage(EventId = 4104, Level = LogLevel.Debug, Message = "Callback refused: {Reason}")]
+    public static partial void CallbackRefused(ILogger logger, string reason);
+
     [LoggerMessage(EventId = 4103, Level = LogLevel.Warning,
         Message = "Refused a sign-in start: {Max} unfinished sign-ins are kept already (Connectors:SignIn:MaxPendingStates)")]
     public static partial void PendingCeilingReached(ILogger logger, int max);

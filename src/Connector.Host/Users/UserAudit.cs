@@ -1,11 +1,13 @@
+using Connector.Host.Events;
+
 namespace Connector.Host.Users;
 
 /// <summary>Audit action names of user and identity events, as Logto and the webhooks name them; stable.</summary>
 internal static class UserAudit
 {
-    public const string Updated = "User.Updated";
-    public const string Deleted = "User.Deleted";
+    public const string Updated = DomainEventTypes.UserUpdated;
+    public const string Deleted = DomainEventTypes.UserDeleted;
     public const string SessionsRevoked = "User.SessionsRevoked";
-    public const string IdentityLinked = "Identity.Linked";
-    public const string IdentityUnlinked = "Identity.Unlinked";
+    public const string IdentityLinked = DomainEventTypes.IdentityLinked;
+    public const string IdentityUnlinked = DomainEventTypes.IdentityUnlinked;
 }

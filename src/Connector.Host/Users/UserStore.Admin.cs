@@ -1,10 +1,11 @@
 using Connector.Host.Audit;
+using Connector.Host.Events;
 using Dapper;
 using Npgsql;
 
 namespace Connector.Host.Users;
 
-/// <summary>The operator's changes to users, each in one transaction with its audit event and the listeners' part.</summary>
+/// <summary>The operator's changes to users, each in one transaction with its audit event, its events and the listeners' part.</summary>
 internal sealed partial class UserStore
 {
     // Disabling raises the epoch too: what the user had open stays closed when they are enabled again.
@@ -20,20 +21,30 @@ internal sealed partial class UserStore
     // Identities go with the user (ON DELETE CASCADE).
     private const string DeleteSql = "DELETE FROM users WHERE id = @Id";
 
-    private const string UnlinkSql = "DELETE FROM user_identities WHERE user_id = @Id AND connector_id = @ConnectorId";
+    // The user comes back for the event, only when something was unlinked.
+    private const string UnlinkSql = $"""
+        WITH unlinked AS (DELETE FROM user_identities WHERE user_id = @Id AND connector_id = @ConnectorId RETURNING user_id)
+        SELECT {UserColumns} FROM users WHERE id = @Id AND EXISTS (SELECT 1 FROM unlinked)
+        """;
 
     /// <summary>The user as changed; null when there is no such user.</summary>
     public Task<UserRow?> UpdateAsync(Guid id, bool disabled, string[] roles, bool revokesSessions, DateTimeOffset now, AuditEntry audit, CancellationToken ct) =>
-        InTransactionAsync(async (connection, transaction) =>
+        InTransactionAsync<UserRow>(async (connection, transaction) =>
         {
             var user = await connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(UpdateSql,
                 new { Id = id, Disabled = disabled, Roles = roles, Now = now }, transaction, cancellationToken: ct));
-            if (user is not null && revokesSessions)
+            if (user is null)
+            {
+                return (null, null);
+            }
+
+            if (revokesSessions)
             {
                 await NotifyAsync(listener => listener.SessionsRevokedAsync(id, connection, transaction, ct));
             }
 
-            return (user, user is null ? null : audit);
+            await PublishAsync([UserEvents.Of(DomainEventTypes.UserUpdated, audit.OccurredAt, user)], connection, transaction, ct);
+            return (user, audit);
         }, ct);
 
     /// <summary>Signs the user out everywhere; false when there is no such user.</summary>
@@ -55,15 +66,28 @@ internal sealed partial class UserStore
         {
             await NotifyAsync(listener => listener.UserDeletingAsync(id, connection, transaction, ct));
             var deleted = await connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { Id = id }, transaction, cancellationToken: ct));
-            return deleted == 0 ? (null, null) : (id, audit);
+            if (deleted == 0)
+            {
+                return (null, null);
+            }
+
+            await PublishAsync([UserEvents.Deleted(audit.OccurredAt, id)], connection, transaction, ct);
+            return (id, audit);
         }, ct) is not null;
 
     /// <summary>Unlinks every identity the user has from the connector; false when there was none.</summary>
     public async Task<bool> UnlinkAsync(Guid id, string connectorId, AuditEntry audit, CancellationToken ct) =>
         await InTransactionAsync<object>(async (connection, transaction) =>
         {
-            var unlinked = await connection.ExecuteAsync(new CommandDefinition(UnlinkSql, new { Id = id, ConnectorId = connectorId }, transaction, cancellationToken: ct));
-            return unlinked == 0 ? (null, null) : (id, audit);
+            var user = await connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(UnlinkSql,
+                new { Id = id, ConnectorId = connectorId }, transaction, cancellationToken: ct));
+            if (user is null)
+            {
+                return (null, null);
+            }
+
+            await PublishAsync([UserEvents.Of(DomainEventTypes.IdentityUnlinked, audit.OccurredAt, user, connectorId)], connection, transaction, ct);
+            return (id, audit);
         }, ct) is not null;
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Connector.Host.Audit;
 using Connector.Host.Connectors;
+using Connector.Host.Events;
 using Connector.Host.Problems;
 using Connector.OAuth2.Profiles;
 using Dapper;
@@ -13,34 +14,42 @@ namespace Connector.Host.Users;
 /// serializes concurrent sign-ins of one subject; a first sign-in with a vouched-for email also locks that email,
 /// so two connectors' first sign-ins of one person either link or create one user each, never two by a race.
 /// A returning sign-in is one round trip and writes only what changed (the identity's profile, and with
-/// <c>syncProfile</c> the user's).
+/// <c>syncProfile</c> the user's); its audit events and its events (<see cref="SignInEvents"/>) follow in the same
+/// transaction, so a refused or failed sign-in leaves neither.
 /// </summary>
 internal sealed partial class UserStore
 {
-    private const string LockAndUpdateSql = """
+    /// <summary>The column the returning sign-in's statement adds after the user's: whether it synced the user's profile.</summary>
+    private const string SyncedColumn = "Synced";
+
+    // The user comes back as it stands after the sign-in (synced or not), for the sign-in's events.
+    private const string LockAndUpdateSql = $"""
         SELECT pg_advisory_xact_lock(hashtextextended(@ConnectorId || E'\n' || @Generation::text || E'\n' || @Subject, 0));
         WITH found AS (
-            SELECT id, user_id FROM user_identities
+            SELECT id AS identity_id, user_id FROM user_identities
             WHERE connector_id = @ConnectorId AND generation = @Generation AND subject = @Subject
         ), identity_changed AS (
             UPDATE user_identities i SET profile = @Profile::jsonb, raw_profile = @RawProfile::jsonb, updated_at = @Now
-            FROM found WHERE i.id = found.id
+            FROM found WHERE i.id = found.identity_id
               AND (i.profile IS DISTINCT FROM @Profile::jsonb OR i.raw_profile IS DISTINCT FROM @RawProfile::jsonb)
             RETURNING i.id
         ), user_synced AS (
             UPDATE users u SET name = @Name, avatar = @Avatar, email = @Email, email_verified = @EmailVerified, phone = @Phone, updated_at = @Now
             FROM found WHERE @Sync AND u.id = found.user_id AND NOT u.disabled
               AND (u.name, u.avatar, u.email, u.email_verified, u.phone) IS DISTINCT FROM (@Name, @Avatar, @Email, @EmailVerified, @Phone)
-            RETURNING u.id
+            RETURNING u.*
         )
-        SELECT u.id AS Id, u.disabled AS Disabled, u.session_epoch AS SessionEpoch FROM users u JOIN found ON u.id = found.user_id;
+        SELECT {UserColumns}, true AS {SyncedColumn} FROM user_synced
+        UNION ALL
+        SELECT {UserColumns}, false AS {SyncedColumn} FROM users JOIN found ON users.id = found.user_id
+        WHERE NOT EXISTS (SELECT 1 FROM user_synced);
         """;
 
     private const string LockEmailSql = "SELECT pg_advisory_xact_lock(hashtextextended('email' || E'\\n' || lower(@Email), 0))";
 
     // The oldest user with this email, verified, who has no identity from this connector yet.
-    private const string LinkableUserSql = """
-        SELECT u.id AS Id, u.disabled AS Disabled, u.session_epoch AS SessionEpoch FROM users u
+    private const string LinkableUserSql = $"""
+        SELECT {UserColumns} FROM users u
         WHERE lower(u.email) = lower(@Email) AND u.email_verified
           AND NOT EXISTS (SELECT 1 FROM user_identities i WHERE i.user_id = u.id AND i.connector_id = @ConnectorId AND i.generation = @Generation)
         ORDER BY u.id
@@ -49,14 +58,16 @@ internal sealed partial class UserStore
 
     // A linking sign-in through a syncProfile connector is a sign-in like any other: it brings its profile at once,
     // not at the next sign-in.
-    private const string SyncLinkedUserSql = """
+    private const string SyncLinkedUserSql = $"""
         UPDATE users SET name = @Name, avatar = @Avatar, email = @Email, email_verified = @EmailVerified, phone = @Phone, updated_at = @Now
         WHERE id = @UserId AND (name, avatar, email, email_verified, phone) IS DISTINCT FROM (@Name, @Avatar, @Email, @EmailVerified, @Phone)
+        RETURNING {UserColumns}
         """;
 
-    private const string InsertUserSql = """
+    private const string InsertUserSql = $"""
         INSERT INTO users (id, name, avatar, email, email_verified, phone, created_at, updated_at)
         VALUES (@UserId, @Name, @Avatar, @Email, @EmailVerified, @Phone, @Now, @Now)
+        RETURNING {UserColumns}
         """;
 
     private const string InsertIdentitySql = """
@@ -85,20 +96,23 @@ internal sealed partial class UserStore
 
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        UserState? known;
-        await using (var results = await connection.QueryMultipleAsync(new CommandDefinition(LockAndUpdateSql, parameters, transaction, cancellationToken: ct)))
+        (UserRow User, bool Synced)? known = null;
+        await using (var reader = await connection.ExecuteReaderAsync(new CommandDefinition(LockAndUpdateSql, parameters, transaction, cancellationToken: ct)))
         {
-            await results.ReadAsync(); // the lock
-            known = await results.ReadSingleOrDefaultAsync<UserState>();
+            await reader.NextResultAsync(ct); // past the lock
+            if (await reader.ReadAsync(ct))
+            {
+                known = (reader.GetRowParser<UserRow>()(reader), reader.GetBoolean(reader.GetOrdinal(SyncedColumn)));
+            }
         }
 
-        var outcome = known is not null
-            ? Returning(known)
+        var outcome = known is { } returning
+            ? Returning(returning.User, returning.Synced)
             : await FirstSignInAsync(connection, transaction, facts, parameters, ct);
-        if (outcome is not SignInResolution.Resolved resolved)
+        if (outcome.Resolution is not SignInResolution.Resolved resolved)
         {
             await transaction.RollbackAsync(ct);
-            return outcome;
+            return outcome.Resolution;
         }
 
         foreach (var entry in audit(resolved))
@@ -106,45 +120,73 @@ internal sealed partial class UserStore
             await AuditStore.AppendAsync(connection, transaction, entry, ct);
         }
 
+        await PublishAsync(SignInEvents(resolved, outcome, facts.ConnectorId, now), connection, transaction, ct);
         await transaction.CommitAsync(ct);
         return resolved;
     }
 
-    private static SignInResolution Returning(UserState user) =>
-        user.Disabled ? new SignInResolution.Refused(ErrorCodes.UserDisabled) : new SignInResolution.Resolved(user.Id, IsNew: false, Linked: false, user.SessionEpoch);
+    /// <summary>
+    /// A new user is <c>User.Created</c>, a link <c>Identity.Linked</c>, a profile sync that changed the user
+    /// <c>User.Updated</c>; every sign-in is <c>PostSignIn</c>, last.
+    /// </summary>
+    private static List<DomainEvent> SignInEvents(SignInResolution.Resolved resolved, Outcome outcome, string connectorId, DateTimeOffset now)
+    {
+        var user = outcome.User!;
+        var events = new List<DomainEvent>();
+        if (resolved.IsNew)
+        {
+            events.Add(UserEvents.Of(DomainEventTypes.UserCreated, now, user, connectorId));
+        }
 
-    private static async Task<SignInResolution> FirstSignInAsync(
+        if (resolved.Linked)
+        {
+            events.Add(UserEvents.Of(DomainEventTypes.IdentityLinked, now, user, connectorId));
+        }
+
+        if (outcome.Synced)
+        {
+            events.Add(UserEvents.Of(DomainEventTypes.UserUpdated, now, user, connectorId));
+        }
+
+        events.Add(UserEvents.Of(DomainEventTypes.PostSignIn, now, user, connectorId));
+        return events;
+    }
+
+    private static Outcome Returning(UserRow user, bool synced) =>
+        user.Disabled
+            ? new(new SignInResolution.Refused(ErrorCodes.UserDisabled))
+            : new(new SignInResolution.Resolved(user.Id, IsNew: false, Linked: false, user.SessionEpoch), user, synced);
+
+    private static async Task<Outcome> FirstSignInAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, ProviderSignInFacts facts, SignInParameters parameters, CancellationToken ct)
     {
         if (facts.EmailVouched)
         {
             await connection.ExecuteAsync(new CommandDefinition(LockEmailSql, parameters, transaction, cancellationToken: ct));
             if (facts.Settings.AccountLinking == AccountLinkingModes.VerifiedEmail
-                && await connection.QuerySingleOrDefaultAsync<UserState>(new CommandDefinition(LinkableUserSql, parameters, transaction, cancellationToken: ct)) is { } existing)
+                && await connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(LinkableUserSql, parameters, transaction, cancellationToken: ct)) is { } existing)
             {
                 if (existing.Disabled)
                 {
-                    return new SignInResolution.Refused(ErrorCodes.UserDisabled);
+                    return new(new SignInResolution.Refused(ErrorCodes.UserDisabled));
                 }
 
                 await connection.ExecuteAsync(new CommandDefinition(InsertIdentitySql, parameters with { UserId = existing.Id }, transaction, cancellationToken: ct));
-                if (parameters.Sync)
-                {
-                    await connection.ExecuteAsync(new CommandDefinition(SyncLinkedUserSql, parameters with { UserId = existing.Id }, transaction, cancellationToken: ct));
-                }
-
-                return new SignInResolution.Resolved(existing.Id, IsNew: false, Linked: true, existing.SessionEpoch);
+                var synced = parameters.Sync
+                    ? await connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(SyncLinkedUserSql, parameters with { UserId = existing.Id }, transaction, cancellationToken: ct))
+                    : null;
+                return new(new SignInResolution.Resolved(existing.Id, IsNew: false, Linked: true, existing.SessionEpoch), synced ?? existing, synced is not null);
             }
         }
 
         if (!facts.Settings.AllowSignUp)
         {
-            return new SignInResolution.Refused(ErrorCodes.SignUpDisabled);
+            return new(new SignInResolution.Refused(ErrorCodes.SignUpDisabled));
         }
 
-        await connection.ExecuteAsync(new CommandDefinition(InsertUserSql, parameters, transaction, cancellationToken: ct));
+        var created = await connection.QuerySingleAsync<UserRow>(new CommandDefinition(InsertUserSql, parameters, transaction, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition(InsertIdentitySql, parameters, transaction, cancellationToken: ct));
-        return new SignInResolution.Resolved(parameters.UserId, IsNew: true, Linked: false, Epoch: 0);
+        return new(new SignInResolution.Resolved(parameters.UserId, IsNew: true, Linked: false, Epoch: 0), created);
     }
 
     /// <summary>The statements' parameters; <see cref="UserId"/> is the new user's id, or the linked user's.</summary>
@@ -152,8 +194,8 @@ internal sealed partial class UserStore
         string ConnectorId, Guid Generation, string Subject, string Profile, string RawProfile, bool Sync,
         string? Name, string? Avatar, string? Email, bool? EmailVerified, string? Phone, DateTimeOffset Now, Guid UserId);
 
-    /// <summary>What a sign-in needs to know of the user it found.</summary>
-    private sealed record UserState(Guid Id, bool Disabled, int SessionEpoch);
+    /// <summary>How the sign-in resolved, with the user as it stands after it (null when refused) and whether its profile was synced.</summary>
+    private sealed record Outcome(SignInResolution Resolution, UserRow? User = null, bool Synced = false);
 
     /// <summary>The normalized profile as stored in <c>user_identities.profile</c>.</summary>
     private sealed record StoredProfile(string Id, string? Name, string? Avatar, string? Email, string? Phone, bool? EmailVerified)

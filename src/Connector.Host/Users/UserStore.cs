@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Connector.Host.Events;
 using Dapper;
 using Npgsql;
 
@@ -6,9 +7,11 @@ namespace Connector.Host.Users;
 
 /// <summary>
 /// The one store of <c>users</c> and <c>user_identities</c>: read here (the admin API, sessions, the issuer's
-/// claims), written by the sign-in (<c>UserStore.SignIn.cs</c>) and by the operator (<c>UserStore.Admin.cs</c>).
+/// claims), written by the sign-in (<c>UserStore.SignIn.cs</c>) and by the operator (<c>UserStore.Admin.cs</c>). Each
+/// write hands its events (<see cref="DomainEvent"/>) to the sinks inside its own transaction.
 /// </summary>
-internal sealed partial class UserStore(NpgsqlDataSource dataSource, IEnumerable<IUserLifecycleListener> listeners)
+internal sealed partial class UserStore(
+    NpgsqlDataSource dataSource, IEnumerable<IUserLifecycleListener> listeners, IEnumerable<IDomainEventSink> sinks)
 {
     private static readonly JsonSerializerOptions ProfileJson = new(JsonSerializerDefaults.Web);
 
@@ -85,6 +88,15 @@ internal sealed partial class UserStore(NpgsqlDataSource dataSource, IEnumerable
         var identities = await connection.QueryAsync<IdentityRow>(new CommandDefinition(IdentitiesSql, new { UserIds = ids }, cancellationToken: ct));
         var byUser = identities.ToLookup(identity => identity.UserId);
         return [.. users.Select(user => new UserAccount(user, [.. byUser[user.Id]]))];
+    }
+
+    /// <summary>Writes the change's events through every sink, on the change's transaction: they commit or roll back with it.</summary>
+    private async Task PublishAsync(IReadOnlyList<DomainEvent> events, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)
+    {
+        foreach (var sink in sinks)
+        {
+            await sink.WriteAsync(events, connection, transaction, ct);
+        }
     }
 
     /// <summary>A LIKE pattern for "starts with", lower-cased, with LIKE's own wildcards taken literally.</summary>

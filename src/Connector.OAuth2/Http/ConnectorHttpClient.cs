@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,5 +46,7 @@ public static class ConnectorHttpClient
             // checked and let it reach what the guard refuses, so HTTP(S)_PROXY is not honoured.
             UseProxy = false,
             ConnectCallback = new OutboundConnectGuard(options.AllowPrivateNetworks, options.RequireHttps, resolve).ConnectAsync,
+            // A provider is a third party: it gets no traceparent or baggage of ours, whatever span is current.
+            ActivityHeadersPropagator = DistributedContextPropagator.CreateNoOutputPropagator(),
         };
 }

@@ -1,4 +1,5 @@
 using Connector.OAuth2.Configuration;
+using Connector.OAuth2.Diagnostics;
 using Connector.OAuth2.Http;
 using Connector.OAuth2.Results;
 using Duende.IdentityModel.Client;
@@ -10,15 +11,18 @@ namespace Connector.OAuth2.Tokens;
 /// Exchanges an authorization code for tokens (RFC 6749 §4.1.3) through Duende.IdentityModel, which
 /// owns client authentication. Never retried: a code is single use (RFC 6749 §4.1.2).
 /// </summary>
-internal sealed partial class TokenClient(IHttpClientFactory httpClientFactory, TimeProvider time, ILogger<TokenClient> logger)
+internal sealed partial class TokenClient(
+    IHttpClientFactory httpClientFactory, ProviderTelemetry telemetry, TimeProvider time, ILogger<TokenClient> logger)
 {
     private readonly HttpClient _httpClient = httpClientFactory.CreateClient(ConnectorHttpClient.Name);
 
     private static readonly Dictionary<string, string> Empty = [];
 
-    public async Task<ConnectorResult<TokenSet>> ExchangeAsync(OAuth2ConnectorConfig config, CodeExchange exchange, CancellationToken cancellationToken)
+    public async Task<ConnectorResult<TokenSet>> ExchangeAsync(
+        OAuth2ConnectorConfig config, CodeExchange exchange, ProviderCalls calls, CancellationToken cancellationToken)
     {
         using var request = CreateRequest(config, exchange);
+        using var call = telemetry.Start(ProviderEndpoints.Token, config.TokenEndpoint, calls);
         ConnectorResult<TokenSet> result;
         try
         {
@@ -30,13 +34,16 @@ internal sealed partial class TokenClient(IHttpClientFactory httpClientFactory, 
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             LogTimeout(logger, Host(config));
-            return new ConnectorError(ConnectorErrorCodes.ProviderTimeout, "The token endpoint did not answer in time.");
+            result = new ConnectorError(ConnectorErrorCodes.ProviderTimeout, "The token endpoint did not answer in time.");
+            call.End(result.Error);
+            return result;
         }
         catch (HttpRequestException exception)
         {
             result = FromTransportFailure(exception, _httpClient, cancellationToken);
         }
 
+        call.End(result.Error);
         if (result.IsError)
         {
             LogFailure(logger, Host(config), result.Error.Code, result.Error.ProviderStatus, result.Error.ProviderError);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Connector.OAuth2.Configuration;
+using Connector.OAuth2.Diagnostics;
 using Connector.OAuth2.Http;
 using Connector.OAuth2.Results;
 using Connector.OAuth2.Tokens;
@@ -14,16 +15,18 @@ namespace Connector.OAuth2.UserInfo;
 /// client: GET, or POST without a body, with the connector's extra headers. A 5xx is retried once:
 /// reading a profile is safe to repeat, unlike the code exchange.
 /// </summary>
-internal sealed partial class UserInfoClient(IHttpClientFactory httpClientFactory, ILogger<UserInfoClient> logger) : IDisposable
+internal sealed partial class UserInfoClient(IHttpClientFactory httpClientFactory, ProviderTelemetry telemetry, ILogger<UserInfoClient> logger)
+    : IDisposable
 {
     private const int MaxAttempts = 2;
 
     // One Flurl client over the engine's named HttpClient for the engine's lifetime: nothing built per call.
     private readonly FlurlClient _flurl = new(httpClientFactory.CreateClient(ConnectorHttpClient.Name));
 
-    public async Task<ConnectorResult<JsonElement>> GetAsync(OAuth2ConnectorConfig config, TokenSet tokens, CancellationToken cancellationToken)
+    public async Task<ConnectorResult<JsonElement>> GetAsync(
+        OAuth2ConnectorConfig config, TokenSet tokens, ProviderCalls calls, CancellationToken cancellationToken)
     {
-        var result = await CallAsync(config, config.UserInfoEndpoint, config.UserInfoMethod, tokens, cancellationToken);
+        var result = await CallAsync(config, config.UserInfoEndpoint, config.UserInfoMethod, tokens, calls, cancellationToken);
         if (!result.IsError && result.Value.ValueKind != JsonValueKind.Object)
         {
             result = new ConnectorError(ConnectorErrorCodes.InvalidUserInfoResponse,
@@ -39,9 +42,10 @@ internal sealed partial class UserInfoClient(IHttpClientFactory httpClientFactor
     }
 
     /// <summary>The email list of <see cref="EmailLookup"/>; a JSON array or an error.</summary>
-    public async Task<ConnectorResult<JsonElement>> GetEmailsAsync(OAuth2ConnectorConfig config, EmailLookup lookup, TokenSet tokens, CancellationToken cancellationToken)
+    public async Task<ConnectorResult<JsonElement>> GetEmailsAsync(
+        OAuth2ConnectorConfig config, EmailLookup lookup, TokenSet tokens, ProviderCalls calls, CancellationToken cancellationToken)
     {
-        var result = await CallAsync(config, lookup.Endpoint, "GET", tokens, cancellationToken);
+        var result = await CallAsync(config, lookup.Endpoint, "GET", tokens, calls, cancellationToken);
         if (!result.IsError && result.Value.ValueKind != JsonValueKind.Array)
         {
             result = new ConnectorError(ConnectorErrorCodes.InvalidUserInfoResponse, "The email lookup answer is not a JSON array.");
@@ -55,8 +59,9 @@ internal sealed partial class UserInfoClient(IHttpClientFactory httpClientFactor
         return result;
     }
 
+    /// <summary>Each attempt is a provider call of its own, with its own span and duration.</summary>
     private async Task<ConnectorResult<JsonElement>> CallAsync(
-        OAuth2ConnectorConfig config, string endpoint, string method, TokenSet tokens, CancellationToken cancellationToken)
+        OAuth2ConnectorConfig config, string endpoint, string method, TokenSet tokens, ProviderCalls calls, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -68,7 +73,9 @@ internal sealed partial class UserInfoClient(IHttpClientFactory httpClientFactor
                 request.WithHeader(name, value.Replace("{clientId}", config.ClientId, StringComparison.Ordinal));
             }
 
+            using var call = telemetry.Start(ProviderEndpoints.UserInfo, endpoint, calls);
             var result = await SendOnceAsync(request, method, _flurl.HttpClient.MaxResponseContentBufferSize, cancellationToken);
+            call.End(result.Error);
             if (!(result.IsError && result.Error.ProviderStatus >= 500 && attempt < MaxAttempts))
             {
                 return result;

@@ -22,6 +22,8 @@ public sealed class LogEventTests
         ("Connector.Host.Audit", 4400, 4499),
         ("Connector.Host.Oidc", 5000, 5099),
         ("Connector.Host.Console", 5100, 5199),
+        ("Connector.Host.Webhooks", 5200, 5299),
+        ("Connector.Host.Telemetry", 5300, 5399),
     ];
 
     [Fact]

@@ -30,6 +30,8 @@ public sealed class ConsoleAccessTests : IAsyncLifetime
 
     [Theory]
     [InlineData("/console")]
+    [InlineData("/console/sign-in-experience")]
+    [InlineData("/console/applications/new")]
     [InlineData("/console/connectors")]
     [InlineData("/console/users?search=ada")]
     public async Task AnyConsolePage_WithoutASession_LeadsToTheSignInPage_AndComesBackAfterwards(string path)

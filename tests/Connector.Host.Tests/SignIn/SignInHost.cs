@@ -29,11 +29,16 @@ public sealed class SignInHost : IAsyncDisposable
     /// <summary>The provider behind the connector: <c>/authorize</c> sends the browser back with a code; each test sets the rest.</summary>
     public FakeProvider Upstream { get; } = new();
 
-    public static async Task<SignInHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="services">More test services, after the fake clock (an in-memory span exporter, say).</param>
+    public static async Task<SignInHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var database = await TestDatabase.CreateAsync();
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var factory = new HostFactory(database.ConnectionString, settings, services: s => s.AddSingleton<TimeProvider>(clock));
+        var factory = new HostFactory(database.ConnectionString, settings, services: s =>
+        {
+            s.AddSingleton<TimeProvider>(clock);
+            services?.Invoke(s);
+        });
         return new SignInHost(database, clock, factory);
     }
 

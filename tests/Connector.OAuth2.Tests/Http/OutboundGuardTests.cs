@@ -114,7 +114,7 @@ public sealed class OutboundGuardTests : IDisposable
     {
         using var engine = new Engine(o => o.AllowPrivateNetworks = false);
 
-        var result = await engine.Connector.ExchangeCodeAsync(Configs.For(_provider), Configs.Exchange(), Ct);
+        var result = await engine.Connector.ExchangeCodeAsync(Configs.For(_provider), Configs.Exchange(), Configs.Calls(), Ct);
 
         Assert.Equal(ConnectorErrorCodes.TokenExchangeFailed, result.Error?.Code);
         Assert.Contains("not called", result.Error?.Message, StringComparison.Ordinal);
@@ -127,7 +127,7 @@ public sealed class OutboundGuardTests : IDisposable
     {
         using var engine = new Engine(o => o.AllowPrivateNetworks = false);
 
-        var result = await engine.Connector.GetUserInfoAsync(Configs.For(_provider), TestTokens.Bearer("at"), Ct);
+        var result = await engine.Connector.GetUserInfoAsync(Configs.For(_provider), TestTokens.Bearer("at"), Configs.Calls(), Ct);
 
         Assert.Equal(ConnectorErrorCodes.UserInfoFailed, result.Error?.Code);
         Assert.Contains("loopback", result.Error?.Message, StringComparison.Ordinal);

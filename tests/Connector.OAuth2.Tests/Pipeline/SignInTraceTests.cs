@@ -28,8 +28,8 @@ public sealed class SignInTraceTests : IDisposable
             EmailLookup = new EmailLookup { Endpoint = _provider.Url + "/user/emails" },
         };
 
-        var trace = await _engine.Connector.TraceSignInAsync(config, Configs.Exchange(), Ct);
-        var signIn = await _engine.Connector.CompleteSignInAsync(config, Configs.Exchange(), Ct);
+        var trace = await _engine.Connector.TraceSignInAsync(config, Configs.Exchange(), Configs.Calls(), Ct);
+        var signIn = await _engine.Connector.CompleteSignInAsync(config, Configs.Exchange(), Configs.Calls(), Ct);
 
         Assert.Null(trace.Error);
         Assert.Equal("octocat@example.com", trace.EmailLookup?.Email);
@@ -46,7 +46,7 @@ public sealed class SignInTraceTests : IDisposable
         _provider.OnTokenJson("""{"access_token":"at"}""");
         _provider.OnUserInfoJson("""{"account":{"id":7}}""");
 
-        var trace = await _engine.Connector.TraceSignInAsync(Configs.For(_provider), Configs.Exchange(), Ct);
+        var trace = await _engine.Connector.TraceSignInAsync(Configs.For(_provider), Configs.Exchange(), Configs.Calls(), Ct);
 
         Assert.Equal(SignInStep.ProfileMapping, trace.FailedStep);
         Assert.Equal(ConnectorErrorCodes.ProfileIdMissing, trace.Error?.Code);
@@ -59,7 +59,7 @@ public sealed class SignInTraceTests : IDisposable
     {
         _provider.OnToken(400, "application/json", """{"error":"invalid_grant","error_description":"Code expired"}""");
 
-        var trace = await _engine.Connector.TraceSignInAsync(Configs.For(_provider), Configs.Exchange(), Ct);
+        var trace = await _engine.Connector.TraceSignInAsync(Configs.For(_provider), Configs.Exchange(), Configs.Calls(), Ct);
 
         Assert.Equal(SignInStep.TokenExchange, trace.FailedStep);
         Assert.Equal("invalid_grant", trace.Error?.ProviderError);

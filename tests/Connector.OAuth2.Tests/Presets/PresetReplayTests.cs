@@ -44,7 +44,7 @@ public sealed class PresetReplayTests : IDisposable
         Assert.Empty(new OAuth2ConnectorConfigValidator(allowInsecureEndpoints: true).Validate(config).Errors);
         Replay(config, recorded);
 
-        var result = await _engine.Connector.CompleteSignInAsync(config, Configs.Exchange(), TestContext.Current.CancellationToken);
+        var result = await _engine.Connector.CompleteSignInAsync(config, Configs.Exchange(), Configs.Calls(), TestContext.Current.CancellationToken);
 
         Assert.False(result.IsError, result.Error?.Message);
         var profile = result.Value.Profile;

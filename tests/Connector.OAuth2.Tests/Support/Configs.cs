@@ -1,4 +1,5 @@
 using Connector.OAuth2.Configuration;
+using Connector.OAuth2.Diagnostics;
 using Connector.OAuth2.Tokens;
 
 namespace Connector.OAuth2.Tests.Support;
@@ -8,6 +9,7 @@ internal static class Configs
     public const string ClientId = "client-123";
     public const string ClientSecret = "s3cr3t-value";
     public const string RedirectUri = "https://id.example.com/callback/acme";
+    public const string ConnectorId = "acme";
 
     public static OAuth2ConnectorConfig For(FakeProvider provider) => new()
     {
@@ -21,4 +23,7 @@ internal static class Configs
 
     public static CodeExchange Exchange(string code = "code-abc", string? verifier = "verifier-xyz") =>
         new(code, RedirectUri, verifier);
+
+    /// <summary>A fresh flow's provider calls, for <paramref name="connectorId"/>.</summary>
+    public static ProviderCalls Calls(string connectorId = ConnectorId) => new(connectorId);
 }

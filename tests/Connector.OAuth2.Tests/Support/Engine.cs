@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Connector.OAuth2.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -34,6 +35,9 @@ internal sealed class Engine : IDisposable
     public OAuth2Connector Connector { get; }
 
     public FakeLogCollector Logs => _services.GetFakeLogCollector();
+
+    /// <summary>This engine's meters only, so a test's measurements are its own.</summary>
+    public IMeterFactory Meters => _services.GetRequiredService<IMeterFactory>();
 
     public void Dispose() => _services.Dispose();
 }

@@ -18,7 +18,7 @@ public sealed class ClientAuthenticationTests : IDisposable
     {
         _provider.OnTokenJson(TokenJson);
 
-        var result = await _engine.Connector.ExchangeCodeAsync(Configs.For(_provider), Configs.Exchange(), TestContext.Current.CancellationToken);
+        var result = await _engine.Connector.ExchangeCodeAsync(Configs.For(_provider), Configs.Exchange(), Configs.Calls(), TestContext.Current.CancellationToken);
 
         Assert.False(result.IsError, result.Error?.Message);
         var request = _provider.SingleRequest("/token");
@@ -49,7 +49,7 @@ public sealed class ClientAuthenticationTests : IDisposable
             TokenEndpointAuthMethod = TokenEndpointAuthMethods.ClientSecretBasic,
         };
 
-        var result = await _engine.Connector.ExchangeCodeAsync(config, Configs.Exchange(), TestContext.Current.CancellationToken);
+        var result = await _engine.Connector.ExchangeCodeAsync(config, Configs.Exchange(), Configs.Calls(), TestContext.Current.CancellationToken);
 
         Assert.False(result.IsError, result.Error?.Message);
         var request = _provider.SingleRequest("/token");
@@ -81,7 +81,7 @@ public sealed class ClientAuthenticationTests : IDisposable
             ClientSecretJwtSigningAlgorithm = algorithm,
         };
 
-        var result = await _engine.Connector.ExchangeCodeAsync(config, Configs.Exchange(), TestContext.Current.CancellationToken);
+        var result = await _engine.Connector.ExchangeCodeAsync(config, Configs.Exchange(), Configs.Calls(), TestContext.Current.CancellationToken);
 
         Assert.False(result.IsError, result.Error?.Message);
         var form = _provider.SingleRequest("/token").Form();
@@ -114,8 +114,8 @@ public sealed class ClientAuthenticationTests : IDisposable
         _provider.OnTokenJson(TokenJson);
         var config = Configs.For(_provider) with { TokenEndpointAuthMethod = TokenEndpointAuthMethods.ClientSecretJwt };
 
-        await _engine.Connector.ExchangeCodeAsync(config, Configs.Exchange(), TestContext.Current.CancellationToken);
-        await _engine.Connector.ExchangeCodeAsync(config, Configs.Exchange(), TestContext.Current.CancellationToken);
+        await _engine.Connector.ExchangeCodeAsync(config, Configs.Exchange(), Configs.Calls(), TestContext.Current.CancellationToken);
+        await _engine.Connector.ExchangeCodeAsync(config, Configs.Exchange(), Configs.Calls(), TestContext.Current.CancellationToken);
 
         var jtis = _provider.Requests("/token")
             .Select(r => r.Form()["client_assertion"].Split('.')[1])
@@ -130,7 +130,7 @@ public sealed class ClientAuthenticationTests : IDisposable
         _provider.OnTokenJson(TokenJson);
         var config = Configs.For(_provider) with { CustomConfig = new Dictionary<string, string> { ["accessType"] = "offline" } };
 
-        await _engine.Connector.ExchangeCodeAsync(config, Configs.Exchange(), TestContext.Current.CancellationToken);
+        await _engine.Connector.ExchangeCodeAsync(config, Configs.Exchange(), Configs.Calls(), TestContext.Current.CancellationToken);
 
         Assert.Equal("offline", _provider.SingleRequest("/token").Form()["access_type"]);
     }
@@ -140,7 +140,7 @@ public sealed class ClientAuthenticationTests : IDisposable
     {
         _provider.OnTokenJson(TokenJson);
 
-        await _engine.Connector.ExchangeCodeAsync(Configs.For(_provider) with { Pkce = false }, Configs.Exchange(verifier: null),
+        await _engine.Connector.ExchangeCodeAsync(Configs.For(_provider) with { Pkce = false }, Configs.Exchange(verifier: null), Configs.Calls(),
             TestContext.Current.CancellationToken);
 
         Assert.False(_provider.SingleRequest("/token").Form().ContainsKey("code_verifier"));

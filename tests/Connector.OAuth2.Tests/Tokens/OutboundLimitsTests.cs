@@ -14,7 +14,7 @@ public sealed class OutboundLimitsTests : IDisposable
         using var engine = new Engine(o => o.Timeout = TimeSpan.FromSeconds(1));
         var held = _provider.Holds("POST", FakeProvider.TokenPath);
 
-        var result = await engine.Connector.ExchangeCodeAsync(Configs.For(_provider), Configs.Exchange(), TestContext.Current.CancellationToken);
+        var result = await engine.Connector.ExchangeCodeAsync(Configs.For(_provider), Configs.Exchange(), Configs.Calls(), TestContext.Current.CancellationToken);
 
         Assert.Equal(ConnectorErrorCodes.ProviderTimeout, result.Error?.Code);
         Assert.True(held.NoneAnswered, "the provider had answered, so the limit did not end the wait");
@@ -26,7 +26,7 @@ public sealed class OutboundLimitsTests : IDisposable
         using var engine = new Engine(o => o.Timeout = TimeSpan.FromSeconds(1));
         var held = _provider.Holds("GET", FakeProvider.UserInfoPath);
 
-        var result = await engine.Connector.GetUserInfoAsync(Configs.For(_provider), TestTokens.Bearer("at"), TestContext.Current.CancellationToken);
+        var result = await engine.Connector.GetUserInfoAsync(Configs.For(_provider), TestTokens.Bearer("at"), Configs.Calls(), TestContext.Current.CancellationToken);
 
         Assert.Equal(ConnectorErrorCodes.ProviderTimeout, result.Error?.Code);
         Assert.True(held.NoneAnswered, "the provider had answered, so the limit did not end the wait");
@@ -39,7 +39,7 @@ public sealed class OutboundLimitsTests : IDisposable
         var held = _provider.Holds("POST", FakeProvider.TokenPath);
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
 
-        var exchange = engine.Connector.ExchangeCodeAsync(Configs.For(_provider), Configs.Exchange(), cancellation.Token);
+        var exchange = engine.Connector.ExchangeCodeAsync(Configs.For(_provider), Configs.Exchange(), Configs.Calls(), cancellation.Token);
         await held.ArrivalOf(1); // cancelled while the request is at the provider, not before it left
         await cancellation.CancelAsync();
 
@@ -53,7 +53,7 @@ public sealed class OutboundLimitsTests : IDisposable
         var held = _provider.Holds("GET", FakeProvider.UserInfoPath);
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
 
-        var userInfo = engine.Connector.GetUserInfoAsync(Configs.For(_provider), TestTokens.Bearer("at"), cancellation.Token);
+        var userInfo = engine.Connector.GetUserInfoAsync(Configs.For(_provider), TestTokens.Bearer("at"), Configs.Calls(), cancellation.Token);
         await held.ArrivalOf(1);
         await cancellation.CancelAsync();
 
@@ -66,7 +66,7 @@ public sealed class OutboundLimitsTests : IDisposable
         using var engine = new Engine();
         _provider.OnTokenJson("""{"access_token":"at","padding":""" + "\"" + new string('x', 2 * 1024 * 1024) + "\"}");
 
-        var result = await engine.Connector.ExchangeCodeAsync(Configs.For(_provider), Configs.Exchange(), TestContext.Current.CancellationToken);
+        var result = await engine.Connector.ExchangeCodeAsync(Configs.For(_provider), Configs.Exchange(), Configs.Calls(), TestContext.Current.CancellationToken);
 
         Assert.Equal(ConnectorErrorCodes.InvalidTokenResponse, result.Error?.Code);
         Assert.Contains("1048576", result.Error?.Message, StringComparison.Ordinal);
@@ -78,7 +78,7 @@ public sealed class OutboundLimitsTests : IDisposable
         using var engine = new Engine();
         var config = Configs.For(_provider) with { TokenEndpoint = LoopbackPort.ClosedUrl() + "/token" };
 
-        var result = await engine.Connector.ExchangeCodeAsync(config, Configs.Exchange(), TestContext.Current.CancellationToken);
+        var result = await engine.Connector.ExchangeCodeAsync(config, Configs.Exchange(), Configs.Calls(), TestContext.Current.CancellationToken);
 
         Assert.Equal(ConnectorErrorCodes.TokenExchangeFailed, result.Error?.Code);
         Assert.Null(result.Error?.ProviderStatus);
@@ -90,7 +90,7 @@ public sealed class OutboundLimitsTests : IDisposable
         using var engine = new Engine();
         _provider.OnToken(FakeProvider.Redirect(_provider.Url + "/elsewhere"));
 
-        var result = await engine.Connector.ExchangeCodeAsync(Configs.For(_provider), Configs.Exchange(), TestContext.Current.CancellationToken);
+        var result = await engine.Connector.ExchangeCodeAsync(Configs.For(_provider), Configs.Exchange(), Configs.Calls(), TestContext.Current.CancellationToken);
 
         Assert.Equal(ConnectorErrorCodes.TokenExchangeFailed, result.Error?.Code);
         Assert.Equal(302, result.Error?.ProviderStatus);
@@ -104,7 +104,7 @@ public sealed class OutboundLimitsTests : IDisposable
         _provider.OnToken(FakeProvider.Json("""{"access_token":"at"}""").WithHeader("Set-Cookie", "sid=tracked; Path=/"));
         _provider.OnUserInfoJson("""{"id":"1"}""");
 
-        var result = await engine.Connector.CompleteSignInAsync(Configs.For(_provider), Configs.Exchange(), TestContext.Current.CancellationToken);
+        var result = await engine.Connector.CompleteSignInAsync(Configs.For(_provider), Configs.Exchange(), Configs.Calls(), TestContext.Current.CancellationToken);
 
         Assert.False(result.IsError, result.Error?.Message);
         Assert.False(_provider.SingleRequest("/userinfo").HasHeader("Cookie"));

@@ -93,7 +93,7 @@ public sealed class ProviderTokenQuirksTests : IDisposable
     }
 
     private Task<ConnectorResult<Connector.OAuth2.Tokens.TokenSet>> ExchangeAsync() =>
-        _engine.Connector.ExchangeCodeAsync(Configs.For(_provider), Configs.Exchange(), TestContext.Current.CancellationToken);
+        _engine.Connector.ExchangeCodeAsync(Configs.For(_provider), Configs.Exchange(), Configs.Calls(), TestContext.Current.CancellationToken);
 
     public void Dispose()
     {

@@ -148,7 +148,7 @@ public sealed class TokenResponseTests : IDisposable
     }
 
     private Task<ConnectorResult<Connector.OAuth2.Tokens.TokenSet>> ExchangeAsync(OAuth2ConnectorConfig config) =>
-        _engine.Connector.ExchangeCodeAsync(config, Configs.Exchange(), TestContext.Current.CancellationToken);
+        _engine.Connector.ExchangeCodeAsync(config, Configs.Exchange(), Configs.Calls(), TestContext.Current.CancellationToken);
 
     public void Dispose()
     {

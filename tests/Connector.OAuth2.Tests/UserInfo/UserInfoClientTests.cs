@@ -30,7 +30,7 @@ public sealed class UserInfoClientTests : IDisposable
         _provider.On("GET", "/me", FakeProvider.Json("""{"id":"7"}"""));
         var config = Configs.For(_provider) with { UserInfoEndpoint = _provider.Url + "/me?fields=id,name,email" };
 
-        var result = await _engine.Connector.GetUserInfoAsync(config, TestTokens.Bearer("at"), TestContext.Current.CancellationToken);
+        var result = await _engine.Connector.GetUserInfoAsync(config, TestTokens.Bearer("at"), Configs.Calls(), TestContext.Current.CancellationToken);
 
         Assert.False(result.IsError, result.Error?.Message);
         Assert.EndsWith("/me?fields=id,name,email", _provider.SingleRequest("/me").RequestMessage!.Url, StringComparison.Ordinal);
@@ -115,13 +115,13 @@ public sealed class UserInfoClientTests : IDisposable
         using var engine = new Engine(o => o.MaxResponseBytes = 1000);
         _provider.OnUserInfoJson("""{"id":"1","bio":""" + "\"" + new string('x', 2000) + "\"}");
 
-        var result = await engine.Connector.GetUserInfoAsync(Configs.For(_provider), TestTokens.Bearer("at"), TestContext.Current.CancellationToken);
+        var result = await engine.Connector.GetUserInfoAsync(Configs.For(_provider), TestTokens.Bearer("at"), Configs.Calls(), TestContext.Current.CancellationToken);
 
         Assert.Equal(ConnectorErrorCodes.InvalidUserInfoResponse, result.Error?.Code);
     }
 
     private Task<ConnectorResult<System.Text.Json.JsonElement>> GetAsync() =>
-        _engine.Connector.GetUserInfoAsync(Configs.For(_provider), TestTokens.Bearer("at-777"), TestContext.Current.CancellationToken);
+        _engine.Connector.GetUserInfoAsync(Configs.For(_provider), TestTokens.Bearer("at-777"), Configs.Calls(), TestContext.Current.CancellationToken);
 
     public void Dispose()
     {

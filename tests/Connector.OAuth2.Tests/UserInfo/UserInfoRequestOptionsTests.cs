@@ -18,7 +18,7 @@ public sealed class UserInfoRequestOptionsTests : IDisposable
             UserInfoHeaders = new Dictionary<string, string> { ["Client-Id"] = "{clientId}", ["X-Api-Version"] = "2022-11-28" },
         };
 
-        var result = await _engine.Connector.GetUserInfoAsync(config, TestTokens.Bearer("at"), TestContext.Current.CancellationToken);
+        var result = await _engine.Connector.GetUserInfoAsync(config, TestTokens.Bearer("at"), Configs.Calls(), TestContext.Current.CancellationToken);
 
         Assert.False(result.IsError, result.Error?.Message);
         var request = _provider.SingleRequest("/userinfo");
@@ -34,7 +34,7 @@ public sealed class UserInfoRequestOptionsTests : IDisposable
         _provider.On("POST", FakeProvider.UserInfoPath, FakeProvider.Json("""{"account_id":"dbid:1"}"""));
         var config = Configs.For(_provider) with { UserInfoMethod = "POST" };
 
-        var result = await _engine.Connector.GetUserInfoAsync(config, TestTokens.Bearer("at"), TestContext.Current.CancellationToken);
+        var result = await _engine.Connector.GetUserInfoAsync(config, TestTokens.Bearer("at"), Configs.Calls(), TestContext.Current.CancellationToken);
 
         Assert.False(result.IsError, result.Error?.Message);
         var request = _provider.SingleRequest("/userinfo");
@@ -55,7 +55,7 @@ public sealed class UserInfoRequestOptionsTests : IDisposable
 
         var url = Connector.OAuth2.Authorization.AuthorizationUrlBuilder.Build(config,
             new(Configs.RedirectUri, "state-1", Connector.OAuth2.Authorization.PkceCodes.Create().Challenge));
-        await _engine.Connector.ExchangeCodeAsync(config, Configs.Exchange(), TestContext.Current.CancellationToken);
+        await _engine.Connector.ExchangeCodeAsync(config, Configs.Exchange(), Configs.Calls(), TestContext.Current.CancellationToken);
 
         var query = System.Web.HttpUtility.ParseQueryString(url.Query);
         Assert.Equal("offline", query["access_type"]);
@@ -83,7 +83,7 @@ public sealed class UserInfoRequestOptionsTests : IDisposable
             UserInfoHeaders = new Dictionary<string, string> { ["X-GitHub-Api-Version"] = "2022-11-28" },
         };
 
-        var result = await _engine.Connector.CompleteSignInAsync(config, Configs.Exchange(), TestContext.Current.CancellationToken);
+        var result = await _engine.Connector.CompleteSignInAsync(config, Configs.Exchange(), Configs.Calls(), TestContext.Current.CancellationToken);
 
         Assert.False(result.IsError, result.Error?.Message);
         Assert.Equal("octo@example.com", result.Value.Profile.Email);
@@ -101,7 +101,7 @@ public sealed class UserInfoRequestOptionsTests : IDisposable
         _provider.On("GET", "/user/emails", FakeProvider.Json("""[{"email":"someone@example.com","primary":true,"verified":false}]"""));
         var config = Configs.For(_provider) with { EmailLookup = new EmailLookup { Endpoint = _provider.Url + "/user/emails" } };
 
-        var result = await _engine.Connector.CompleteSignInAsync(config, Configs.Exchange(), TestContext.Current.CancellationToken);
+        var result = await _engine.Connector.CompleteSignInAsync(config, Configs.Exchange(), Configs.Calls(), TestContext.Current.CancellationToken);
 
         Assert.Null(result.Value?.Profile.Email);
         Assert.Null(result.Value?.Profile.EmailVerified);
@@ -115,7 +115,7 @@ public sealed class UserInfoRequestOptionsTests : IDisposable
         _provider.On("GET", "/user/emails", FakeProvider.Status(403));
         var config = Configs.For(_provider) with { EmailLookup = new EmailLookup { Endpoint = _provider.Url + "/user/emails" } };
 
-        var result = await _engine.Connector.CompleteSignInAsync(config, Configs.Exchange(), TestContext.Current.CancellationToken);
+        var result = await _engine.Connector.CompleteSignInAsync(config, Configs.Exchange(), Configs.Calls(), TestContext.Current.CancellationToken);
 
         Assert.Equal("1", result.Value?.Profile.Id);
         Assert.Null(result.Value?.Profile.Email);
@@ -128,7 +128,7 @@ public sealed class UserInfoRequestOptionsTests : IDisposable
         _provider.OnUserInfoJson("""{"id":1,"email":"public@example.com"}""");
         var config = Configs.For(_provider) with { EmailLookup = new EmailLookup { Endpoint = _provider.Url + "/user/emails" } };
 
-        var result = await _engine.Connector.CompleteSignInAsync(config, Configs.Exchange(), TestContext.Current.CancellationToken);
+        var result = await _engine.Connector.CompleteSignInAsync(config, Configs.Exchange(), Configs.Calls(), TestContext.Current.CancellationToken);
 
         Assert.Equal("public@example.com", result.Value?.Profile.Email);
         Assert.Empty(_provider.Requests("/user/emails"));

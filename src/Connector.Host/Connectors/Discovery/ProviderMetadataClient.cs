@@ -1,15 +1,26 @@
 using System.Text.Json;
 using Connector.Host.Problems;
+using Connector.OAuth2.Diagnostics;
 using Connector.OAuth2.Http;
+using Connector.OAuth2.Results;
 
 namespace Connector.Host.Connectors.Discovery;
 
-/// <summary>Fetches a provider's metadata document over the outbound client; transport failures become results here, at the one place that calls.</summary>
-internal sealed class ProviderMetadataClient(IHttpClientFactory clients, ILogger<ProviderMetadataClient> logger)
+/// <summary>
+/// Fetches a provider's metadata document over the outbound client; transport failures become results here, at the one
+/// place that calls. Timed as a <c>discovery</c> provider call (span and duration) of no connector: none exists yet.
+/// </summary>
+internal sealed class ProviderMetadataClient(IHttpClientFactory clients, ProviderTelemetry telemetry, ILogger<ProviderMetadataClient> logger)
 {
     public async Task<MetadataFetch> FetchAsync(Uri url, CancellationToken ct)
     {
-        var result = await TryFetchAsync(url, ct);
+        MetadataFetch result;
+        using (var call = telemetry.Start(ProviderEndpoints.Discovery, url.AbsoluteUri, calls: null))
+        {
+            result = await TryFetchAsync(url, ct);
+            call.End(result.ErrorCode is { } code ? new ConnectorError(code, "", ProviderStatus: result.ProviderStatus) : null);
+        }
+
         if (result.ErrorCode is not null)
         {
             ConnectorsLog.DiscoveryFailed(logger, url.Host, result.ErrorCode, result.ProviderStatus);

@@ -25,6 +25,9 @@ public enum FormFieldKind
 
     /// <summary>An integer; empty is <c>null</c>.</summary>
     Number,
+
+    /// <summary>Every value of a field sent more than once (checkboxes of one name), in the form's order; none is an empty list.</summary>
+    Values,
 }
 
 /// <summary>One field of a console form: its document path (also the input's name) and its kind.</summary>
@@ -55,6 +58,9 @@ internal static class FormDocument
                     break;
                 case FormFieldKind.Lines:
                     value = new JsonArray([.. typed.Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0).Select(line => JsonValue.Create(line))]);
+                    break;
+                case FormFieldKind.Values:
+                    value = new JsonArray([.. form[field.Path].OfType<string>().Where(item => item.Length > 0).Select(item => JsonValue.Create(item))]);
                     break;
                 case FormFieldKind.Json when typed.Trim().Length == 0:
                 case FormFieldKind.Text when typed.Trim().Length == 0:

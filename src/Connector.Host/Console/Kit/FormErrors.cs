@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Connector.Host.Problems;
 
 namespace Connector.Host.Console.Kit;
@@ -24,6 +27,51 @@ public sealed class FormErrors
     public IReadOnlyList<string> For(string path) => _messages.TryGetValue(path, out var messages) ? messages : [];
 
     internal static FormErrors From(FieldErrors errors) => errors.IsEmpty ? None : new(errors.Messages());
+
+    /// <summary>
+    /// The problems as a form of <paramref name="fields"/> shows them. The API names a problem of one item of a list
+    /// by its index (<c>redirectUris.1</c>); on the form the list is one field (lines of a textarea, a group of
+    /// checkboxes), so the problem goes beside that field and names the item it is about, as it was sent.
+    /// </summary>
+    internal static FormErrors From(FieldErrors errors, IEnumerable<FormField> fields, JsonObject document)
+    {
+        if (errors.IsEmpty)
+        {
+            return None;
+        }
+
+        var lists = fields.Where(field => field.Kind is FormFieldKind.Lines or FormFieldKind.Values).Select(field => field.Path).ToHashSet(StringComparer.Ordinal);
+        var messages = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var (path, pathMessages) in errors.Messages())
+        {
+            var dot = path.LastIndexOf('.');
+            var list = dot > 0 ? path[..dot] : null;
+            var isItem = list is not null && lists.Contains(list) && int.TryParse(path[(dot + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out _);
+            var target = isItem ? list! : path;
+            var item = isItem ? ItemAt(document, path) : null;
+            var shown = messages.TryGetValue(target, out var known) ? known : messages[target] = [];
+            shown.AddRange(pathMessages.Select(message => item is null ? message : $"{item}: {message}"));
+        }
+
+        return new(messages.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray(), StringComparer.Ordinal));
+    }
+
+    /// <summary>The text of the list item at <paramref name="path"/> (<c>redirectUris.1</c>) in the document sent.</summary>
+    private static string? ItemAt(JsonObject document, string path)
+    {
+        JsonNode? node = document;
+        foreach (var name in path.Split('.'))
+        {
+            node = node switch
+            {
+                JsonObject inner => inner[name],
+                JsonArray array when int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < array.Count => array[index],
+                _ => null,
+            };
+        }
+
+        return node?.GetValueKind() == JsonValueKind.String ? node.GetValue<string>() : null;
+    }
 
     /// <summary>
     /// The problems of the form itself (<paramref name="form"/>, from <see cref="FormDocument.Read"/>) and the

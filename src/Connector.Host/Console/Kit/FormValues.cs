@@ -34,9 +34,13 @@ public sealed class FormValues
         return new(values);
     }
 
-    /// <summary>What was posted, as it was typed.</summary>
+    /// <summary>What was posted, as it was typed; a field sent more than once (checkboxes of one name) is one value per line, as an array is.</summary>
     internal static FormValues From(IFormCollection form) =>
-        new(form.ToDictionary(pair => pair.Key, pair => pair.Value.ToString(), StringComparer.Ordinal));
+        new(form.ToDictionary(pair => pair.Key, pair => string.Join('\n', pair.Value.OfType<string>()), StringComparer.Ordinal));
+
+    /// <summary>The items of a list field (lines of a textarea, the boxes ticked in a group): one per line.</summary>
+    public IReadOnlyList<string> ItemsOf(string path) =>
+        _values.GetValueOrDefault(path) is { Length: > 0 } value ? [.. value.Split('\n').Select(item => item.TrimEnd('\r'))] : [];
 
     private static void Flatten(JsonObject node, string prefix, IReadOnlyCollection<string> jsonFields, Dictionary<string, string> values)
     {

@@ -7,8 +7,10 @@ using Connector.Host.Connectors;
 using Connector.Host.Oidc.Stores;
 using Connector.Host.Persistence;
 using Connector.Host.Problems;
+using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using OpenIddict.Core;
+using OpenIddict.Server;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Connector.Host.Oidc.Apps;
@@ -21,6 +23,7 @@ namespace Connector.Host.Oidc.Apps;
 internal sealed class AppAdminService(
     OpenIddictApplicationManager<OidcApplication> manager,
     ConnectorStore connectors,
+    IOptions<OpenIddictServerOptions> oidc,
     TimeProvider time,
     ILogger<AppAdminService> logger)
 {
@@ -28,6 +31,12 @@ internal sealed class AppAdminService(
 
     public async Task<OidcApplication?> FindAsync(Guid id, CancellationToken ct) =>
         await manager.FindByIdAsync(id.ToString(), ct);
+
+    /// <summary>
+    /// The app as the admin API and the console show it: its settings, the issuer and its discovery document (Logto's
+    /// "Issuer endpoint" and "OpenID Provider configuration endpoint"), and <paramref name="secret"/> when it was just made.
+    /// </summary>
+    public AppResponse Describe(OidcApplication app, string? secret = null) => AppDocuments.Response(app, oidc.Value.Issuer!, secret);
 
     public async Task<IReadOnlyList<OidcApplication>> ListAsync(CancellationToken ct)
     {

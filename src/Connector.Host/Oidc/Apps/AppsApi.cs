@@ -3,8 +3,6 @@ using Connector.Host.AdminApi;
 using Connector.Host.AdminApi.Input;
 using Connector.Host.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-using OpenIddict.Server;
 
 namespace Connector.Host.Oidc.Apps;
 
@@ -23,29 +21,29 @@ internal static class AppsApi
         return app;
     }
 
-    public static async Task<Ok<AppResponse[]>> ListApps(AppAdminService service, IOptions<OpenIddictServerOptions> oidc, CancellationToken ct) =>
-        TypedResults.Ok((await service.ListAsync(ct)).Select(app => AppDocuments.Response(app, Issuer(oidc))).ToArray());
+    public static async Task<Ok<AppResponse[]>> ListApps(AppAdminService service, CancellationToken ct) =>
+        TypedResults.Ok((await service.ListAsync(ct)).Select(app => service.Describe(app)).ToArray());
 
-    public static async Task<Results<Ok<AppResponse>, ProblemHttpResult>> GetApp(string id, AppAdminService service, IOptions<OpenIddictServerOptions> oidc, CancellationToken ct) =>
-        Guid.TryParse(id, out var appId) && await service.FindAsync(appId, ct) is { } app ? TypedResults.Ok(AppDocuments.Response(app, Issuer(oidc))) : ApiProblems.AppNotFound(id);
+    public static async Task<Results<Ok<AppResponse>, ProblemHttpResult>> GetApp(string id, AppAdminService service, CancellationToken ct) =>
+        Guid.TryParse(id, out var appId) && await service.FindAsync(appId, ct) is { } app ? TypedResults.Ok(service.Describe(app)) : ApiProblems.AppNotFound(id);
 
     /// <summary><c>201</c> with the client secret: the only answer that shows it (with rotate-secret's).</summary>
     public static async Task<Results<Created<AppResponse>, ValidationProblem>> CreateApp(
-        HttpRequest request, ClaimsPrincipal user, AppAdminService service, IOptions<OpenIddictServerOptions> oidc, CancellationToken ct)
+        HttpRequest request, ClaimsPrincipal user, AppAdminService service, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var body = await JsonBody.ReadObjectAsync(request, errors, ct);
         return body is null ? ApiProblems.Validation(errors) : await service.CreateAsync(body, AdminActor.Of(user), ct) switch
         {
             AppOutcome.Saved saved => TypedResults.Created(
-                AdminApiPaths.Of(request, AdminApiPaths.Apps, saved.App.Id.ToString()), AppDocuments.Response(saved.App, Issuer(oidc), saved.Secret)),
+                AdminApiPaths.Of(request, AdminApiPaths.Apps, saved.App.Id.ToString()), service.Describe(saved.App, saved.Secret)),
             AppOutcome.Invalid invalid => ApiProblems.Validation(invalid.Errors),
             var other => throw new InvalidOperationException($"A create does not end as {other}."),
         };
     }
 
     public static async Task<Results<Ok<AppResponse>, ValidationProblem, ProblemHttpResult>> PatchApp(
-        string id, HttpRequest request, ClaimsPrincipal user, AppAdminService service, IOptions<OpenIddictServerOptions> oidc, CancellationToken ct)
+        string id, HttpRequest request, ClaimsPrincipal user, AppAdminService service, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var body = await JsonBody.ReadObjectAsync(request, errors, ct);
@@ -56,7 +54,7 @@ internal static class AppsApi
 
         return await service.PatchAsync(Parse(id), body, AdminActor.Of(user), ct) switch
         {
-            AppOutcome.Saved saved => TypedResults.Ok(AppDocuments.Response(saved.App, Issuer(oidc))),
+            AppOutcome.Saved saved => TypedResults.Ok(service.Describe(saved.App)),
             AppOutcome.Invalid invalid => ApiProblems.Validation(invalid.Errors),
             AppOutcome.NotFound => ApiProblems.AppNotFound(id),
             _ => ApiProblems.Conflict("The app changed while this update was applied; read it again and retry."),
@@ -73,16 +71,14 @@ internal static class AppsApi
 
     /// <summary>A new client secret, shown in this answer only; the previous one stops working at once.</summary>
     public static async Task<Results<Ok<AppResponse>, ValidationProblem, ProblemHttpResult>> RotateAppSecret(
-        string id, ClaimsPrincipal user, AppAdminService service, IOptions<OpenIddictServerOptions> oidc, CancellationToken ct) =>
+        string id, ClaimsPrincipal user, AppAdminService service, CancellationToken ct) =>
         await service.RotateSecretAsync(Parse(id), AdminActor.Of(user), ct) switch
         {
-            AppOutcome.Saved saved => TypedResults.Ok(AppDocuments.Response(saved.App, Issuer(oidc), saved.Secret)),
+            AppOutcome.Saved saved => TypedResults.Ok(service.Describe(saved.App, saved.Secret)),
             AppOutcome.Invalid invalid => ApiProblems.Validation(invalid.Errors),
             AppOutcome.NotFound => ApiProblems.AppNotFound(id),
             _ => ApiProblems.Conflict("The app changed while its secret was rotated; retry."),
         };
-
-    private static Uri Issuer(IOptions<OpenIddictServerOptions> oidc) => oidc.Value.Issuer!;
 
     /// <summary>An id that is not a UUID names no app: <see cref="Guid.Empty"/> is never assigned.</summary>
     private static Guid Parse(string id) => Guid.TryParse(id, out var parsed) ? parsed : Guid.Empty;

@@ -18,6 +18,29 @@ document.addEventListener("DOMContentLoaded", () => {
       setTimeout(() => { button.textContent = label; }, 2000);
     });
   }
+  // The sign-in experience's live preview: the frame follows the form as it is typed (GET, the fields in the query,
+  // the anti-forgery token left out: a preview saves nothing). Without script the form's Preview button posts it there.
+  for (const form of document.querySelectorAll("form[data-preview]")) {
+    const frame = document.querySelector(`iframe[name="${form.dataset.previewFrame}"]`);
+    if (!frame) continue;
+    let timer;
+    const follow = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const query = new URLSearchParams();
+        for (const [name, value] of new FormData(form)) {
+          if (name !== form.dataset.previewOmit && typeof value === "string") query.append(name, value);
+        }
+        frame.src = `${form.dataset.preview}?${query}`;
+      }, 300);
+    };
+    form.addEventListener("input", follow);
+    form.addEventListener("change", follow);
+  }
+  // A page that answers a POST with something shown once (a new App secret) takes the address of the page it is, so a
+  // reload reads that page instead of sending the form again (which would create or rotate once more).
+  const shownOnce = document.querySelector("[data-replace-location]");
+  if (shownOnce) history.replaceState(null, "", shownOnce.dataset.replaceLocation);
   // The callback URI of a create form follows its id field as it is typed (the page shows it without script once
   // the form has been sent with an id). An id the service would refuse shows no URI.
   for (const panel of document.querySelectorAll("[data-callback-source]")) {
