@@ -3,6 +3,8 @@
 // host, each as a real process on a free loopback port, with the demo connector registered over the admin
 // API. Node built-ins only, so any suite can import it without installing anything.
 import { spawn, execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
@@ -89,13 +91,13 @@ export async function startWorld() {
       Connectors__AllowInsecureEndpoints: 'true',
       Connectors__DataProtection__AllowUnencryptedKeys: 'true',
       // A build (not a publish) has no wwwroot beside the dll, and Production reads no static-web-assets manifest:
-      // the pages' stylesheet comes from the source tree, as `dotnet run` would serve it.
-      ASPNETCORE_WEBROOT: process.env.ASPNETCORE_WEBROOT ?? `${root}/src/Connector.Host/wwwroot`,
+      // the pages' files come from the source tree with the presets' logos where a publish puts them.
+      ASPNETCORE_WEBROOT: process.env.ASPNETCORE_WEBROOT ?? webroot(),
     },
   });
   children.push(host, demo);
   const world = {
-    origin, demoOrigin, issuer: `${origin}/oidc`,
+    origin, demoOrigin, issuer: `${origin}/oidc`, adminKey,
     /** Starts another process (an app under test) that stop() ends with the rest. */
     start(name, command, args, options) {
       const child = startProcess(name, command, args, options);
@@ -124,6 +126,14 @@ export async function startWorld() {
     throw error;
   }
   return world;
+}
+
+/** The source tree's wwwroot plus presets/logos at assets/logos, as `dotnet publish` lays them out. */
+function webroot() {
+  const folder = mkdtempSync(`${tmpdir()}/connectors-wwwroot-`);
+  cpSync(`${root}/src/Connector.Host/wwwroot`, folder, { recursive: true });
+  cpSync(`${root}/presets/logos`, `${folder}/assets/logos`, { recursive: true });
+  return folder;
 }
 
 export async function admin(world, method, path, body) {

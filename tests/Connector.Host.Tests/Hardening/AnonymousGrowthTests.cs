@@ -58,6 +58,21 @@ public sealed class AnonymousGrowthTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AThousandStatelessCallbacks_WriteNothing()
+    {
+        using var client = _host.Factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false });
+        for (var i = 0; i < 1000; i++)
+        {
+            var query = i % 2 == 0 ? "" : $"?state=guess-{i}&code=x";
+            using var response = await client.GetAsync($"/callback/{SignInHost.ConnectorId}{query}", Ct);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        }
+
+        Assert.Equal(0, await _host.CountAsync("audit_events WHERE action = 'sign_in'"));
+        Assert.Equal(0, await _host.CountAsync("sign_in_states"));
+    }
+
+    [Fact]
     public async Task AtTheCeiling_StartsResumeOnceStatesAreUsedOrCleanedUp()
     {
         using var client = _host.Factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false });

@@ -68,7 +68,11 @@ internal static class ConnectorActionEndpoints
         }
 
         var url = await starter.StartTestAsync(connector, back: ConnectorPaths.Of(id), ct);
-        return TypedResults.Redirect(url.AbsoluteUri);
+        return ConsolePages.Page<TestStartPage>(ConsoleSections.Connectors, new Dictionary<string, object?>
+        {
+            [nameof(TestStartPage.Name)] = connector.Name,
+            [nameof(TestStartPage.AuthorizationUrl)] = url.AbsoluteUri,
+        });
     }
 
     private static PageText Text(HttpContext context) => PageContext.UseServiceLook(context).Text;

@@ -57,6 +57,9 @@ document.addEventListener("DOMContentLoaded", () => {
       if (unknown) unknown.hidden = valid;
     });
   }
+  // A dry run's start page: its link leads to the provider, which a form's redirect may not (form-action 'self').
+  const follow = document.querySelector("a[data-follow]");
+  if (follow) location.assign(follow.href);
   // An error summary takes the focus, so a screen reader starts with what to fix.
   document.querySelector(".error-summary")?.focus();
 });
