@@ -10,6 +10,7 @@ namespace Connector.Host.Tests.Telemetry;
 internal sealed class ExportedSpans : ICollection<Activity>
 {
     private readonly List<Activity> _spans = [];
+    private TaskCompletionSource _added = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public int Count
     {
@@ -28,21 +29,34 @@ internal sealed class ExportedSpans : ICollection<Activity>
 
     /// <summary>
     /// The spans of the trace whose server span matches, once that span has ended: a server span ends after its answer
-    /// reached the client, so this waits (5 s at most) for the host to finish it.
+    /// reached the client, so this waits for the exporter to add it (5 s at most).
     /// </summary>
     public async Task<IReadOnlyList<Activity>> TraceOfAsync(Func<Activity, bool> serverSpan)
     {
-        for (var waited = 0; waited < 5000; waited += 20)
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        deadline.CancelAfter(TimeSpan.FromSeconds(5));
+        while (true)
         {
+            Task added;
+            lock (_spans)
+            {
+                added = _added.Task; // taken before looking, so a span added meanwhile still wakes this
+            }
+
             if (Snapshot().FirstOrDefault(span => span.Kind == ActivityKind.Server && serverSpan(span)) is { } server)
             {
                 return [.. Snapshot().Where(span => span.TraceId == server.TraceId)];
             }
 
-            await Task.Delay(20, TestContext.Current.CancellationToken);
+            try
+            {
+                await added.WaitAsync(deadline.Token);
+            }
+            catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
+            {
+                throw new InvalidOperationException("No such server span was exported within 5 s.");
+            }
         }
-
-        throw new InvalidOperationException("No such server span was exported within 5 s.");
     }
 
     /// <summary>Every text a span carries: its names, status, tags, events, links' tags and baggage.</summary>
@@ -54,10 +68,15 @@ internal sealed class ExportedSpans : ICollection<Activity>
 
     public void Add(Activity item)
     {
+        TaskCompletionSource added;
         lock (_spans)
         {
             _spans.Add(item);
+            added = _added;
+            _added = new(TaskCreationOptions.RunContinuationsAsynchronously);
         }
+
+        added.SetResult();
     }
 
     public void Clear()
