@@ -62,13 +62,17 @@ internal static class Report
         return text.AppendLine().ToString();
     }
 
-    /// <summary>A ratio as "54×", "1.4×" or "0.71×": as many digits as tell it apart.</summary>
+    /// <summary>
+    /// A ratio as "54×", "1.4×", "0.71×" or "0.0040×": two significant digits below 1, so a latency far under Logto's
+    /// does not print as 0.
+    /// </summary>
     public static string Times(double? ratio) => ratio switch
     {
         null => "—",
         >= 10 => FormattableString.Invariant($"{ratio:0}×"),
         >= 1 => FormattableString.Invariant($"{ratio:0.0}×"),
-        _ => FormattableString.Invariant($"{ratio:0.00}×"),
+        <= 0 => "0×",
+        { } small => small.ToString("F" + Math.Min(6, 1 - (int)Math.Floor(Math.Log10(small))), CultureInfo.InvariantCulture) + "×",
     };
 
     /// <summary>Two panels: throughput and p99 latency against concurrency, one line per scenario.</summary>
