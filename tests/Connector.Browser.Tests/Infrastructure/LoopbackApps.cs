@@ -23,11 +23,16 @@ public sealed class LoopbackHost : WebApplicationFactory<Program>
 
     private readonly string _connectionString;
 
-    public LoopbackHost(string connectionString)
+    /// <param name="hostName">
+    /// The loopback name of the public origin: <c>localhost</c> puts the host on another site than the providers on
+    /// <c>127.0.0.1</c> (a site is a scheme and a registrable domain or IP address; the port does not count), so the
+    /// browser treats their requests to each other as cross-site.
+    /// </param>
+    public LoopbackHost(string connectionString, string hostName = "127.0.0.1")
     {
         _connectionString = connectionString;
         var port = LoopbackPort.Free();
-        Origin = $"http://127.0.0.1:{port}";
+        Origin = $"http://{hostName}:{port}";
         UseKestrel(options => options.Listen(IPAddress.Loopback, port));
     }
 
