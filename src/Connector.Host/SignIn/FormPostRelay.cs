@@ -5,7 +5,7 @@ namespace Connector.Host.SignIn;
 
 /// <summary>
 /// The answer to a form_post callback that came without the browser-binding cookie. The provider's page POSTs to us
-/// across sites, and a SameSite=Lax cookie is not sent with a cross-site POST (RFC 6265bis §5.6.7.1), so the binding
+/// across sites, and a SameSite=Lax cookie is not sent with a cross-site POST (RFC 6265bis, SameSite "Lax" enforcement), so the binding
 /// cannot be checked yet. This same-origin page posts the same fields again to the same callback; that POST is
 /// same-site, so the cookie comes with it, and every state check then runs as usual. The re-post is marked
 /// (<see cref="CallbackFields.RelayedField"/>), so it happens once: a second POST without the cookie is refused.
