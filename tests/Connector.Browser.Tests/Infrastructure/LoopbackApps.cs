@@ -1,6 +1,9 @@
 extern alias demo;
 
 using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
 using Connector.Testing.Hosting;
 using Connector.Testing.Network;
 using Microsoft.AspNetCore.Hosting;
@@ -37,6 +40,19 @@ public sealed class LoopbackHost : WebApplicationFactory<Program>
     }
 
     public string Origin { get; }
+
+    /// <summary>Registers a connector through the admin API, over the real socket like an operator's curl.</summary>
+    public async Task RegisterConnectorAsync(JsonObject body)
+    {
+        using var admin = new HttpClient { BaseAddress = new Uri(Origin) };
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
+        using var content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        using var response = await admin.PostAsync(new Uri("/api/connectors", UriKind.Relative), content);
+        if (response.StatusCode != HttpStatusCode.Created)
+        {
+            throw new InvalidOperationException($"Registering the connector answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

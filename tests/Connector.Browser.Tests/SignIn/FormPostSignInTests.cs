@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Connector.Browser.Tests.Infrastructure;
@@ -144,10 +143,6 @@ public sealed class FormPostSignInTests(ChromiumFixture chromium) : IAsyncLifeti
                 ["profileMap"] = new JsonObject { ["id"] = "sub", ["name"] = "name|user.name.firstName", ["email"] = "email|user.email" },
             },
         };
-        using var admin = new HttpClient { BaseAddress = new Uri(_host.Origin) };
-        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", LoopbackHost.AdminKey);
-        using var content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
-        using var response = await admin.PostAsync(new Uri("/api/connectors", UriKind.Relative), content);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        await _host.RegisterConnectorAsync(body);
     }
 }
