@@ -9,7 +9,8 @@ namespace Connector.Host.Hardening;
 /// <summary>
 /// Headers on every answer, set as it starts (so error pages and 429s carry them too): no MIME sniffing, no framing
 /// (clickjacking), no Referer (a callback URL carries the code and state), and a Content-Security-Policy under which
-/// our pages (server-rendered, no scripts, one stylesheet) load nothing but that stylesheet and images.
+/// our pages (server-rendered, no scripts, one stylesheet) load nothing but that stylesheet and images; the form_post
+/// relay page also its one script file (<see cref="RelayPolicy"/>).
 /// </summary>
 internal static class SecurityHeaders
 {

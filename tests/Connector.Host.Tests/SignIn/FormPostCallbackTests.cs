@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using System.Web;
+using Connector.Host.Tests.Infrastructure;
 
 namespace Connector.Host.Tests.SignIn;
 
@@ -254,6 +255,23 @@ public sealed partial class FormPostCallbackTests : IAsyncLifetime
         Assert.Equal(((string?)null, (string?)null), Assert.Single(await UsersAsync()));
         var warning = Assert.Single(_host.Factory.Logs.Records, record => record.EventId.Id == 4106);
         Assert.DoesNotContain("not json", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DryRun_OverPost_IsNotRelayed_AndShowsThePostedUserInTheProfile()
+    {
+        using var started = await _host.Admin.PostAsync("/api/connectors/acme/test", null, TestContext.Current.CancellationToken);
+        var url = new Uri((await started.ReadJsonAsync())["authorizationUrl"]!.GetValue<string>());
+        var state = HttpUtility.ParseQueryString(url.Query)["state"]!;
+
+        // The admin's browser has no binding cookie, and a dry run needs none.
+        using var page = await PostAsync(CookielessClient(), Fields(state, AppleUser));
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.DoesNotContain("form-post.js", html, StringComparison.Ordinal);
+        Assert.Contains("Lovelace", html, StringComparison.Ordinal); // the raw profile the map read
+        Assert.Equal(0, await _host.CountAsync("users"));
     }
 
     [Theory]
