@@ -22,6 +22,9 @@ public sealed record OAuth2ConnectorConfig
 
     public string ResponseType { get; init; } = "code";
     public string GrantType { get; init; } = "authorization_code";
+
+    /// <summary><c>query</c>, or <c>form_post</c> for a provider that POSTs the callback (<see cref="ResponseModes"/>).</summary>
+    public string ResponseMode { get; init; } = ResponseModes.Query;
     public string? Scope { get; init; }
 
     /// <summary>Extra parameters for the authorization and token requests; keys are sent in snake_case.</summary>

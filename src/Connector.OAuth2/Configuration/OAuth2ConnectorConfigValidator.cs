@@ -24,6 +24,7 @@ public sealed class OAuth2ConnectorConfigValidator : AbstractValidator<OAuth2Con
         OneOf(x => x.ClientSecretJwtSigningAlgorithm, "clientSecretJwtSigningAlgorithm", ClientSecretJwtAlgorithms.All);
         OneOf(x => x.ResponseType, "responseType", ["code"]);
         OneOf(x => x.GrantType, "grantType", ["authorization_code"]);
+        OneOf(x => x.ResponseMode, "responseMode", ResponseModes.All);
         RuleFor(x => x.TokenEndpointResponseType)
             .Must(value => value is null || TokenResponseTypes.All.Contains(value))
             .OverridePropertyName("tokenEndpointResponseType")

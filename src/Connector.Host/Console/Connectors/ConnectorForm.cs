@@ -24,6 +24,8 @@ internal static class ConnectorForm
 
     private static readonly IReadOnlyList<FieldOption> JwtAlgorithms = [.. ClientSecretJwtAlgorithms.All.Select(algorithm => new FieldOption(algorithm))];
 
+    private static readonly IReadOnlyList<FieldOption> ResponseModeOptions = [.. ResponseModes.All.Select(mode => new FieldOption(mode))];
+
     public static readonly IReadOnlyList<ConnectorFieldSet> All =
     [
         new("connector", "console.connectors.group.connector",
@@ -41,6 +43,7 @@ internal static class ConnectorForm
             Url("config.tokenEndpoint", "console.connectors.help.tokenEndpoint"),
             Url("config.userInfoEndpoint", "console.connectors.help.userInfoEndpoint"),
             new("config.scope", FormFieldKind.Text, "console.connectors.help.scope"),
+            new("config.responseMode", FormFieldKind.Text, "console.connectors.help.responseMode") { Options = ResponseModeOptions },
         ]),
         new("client", "console.connectors.group.client",
         [
