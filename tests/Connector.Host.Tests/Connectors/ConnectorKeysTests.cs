@@ -36,7 +36,7 @@ public sealed class ConnectorKeysTests : IAsyncLifetime
 
         foreach (var answer in new[] { created.ToJsonString(), await got.Content.ReadAsStringAsync(Ct), await list.Content.ReadAsStringAsync(Ct) })
         {
-            AssertNoKeyMaterial(pem, answer);
+            KeyMaterial.AssertAbsent(pem, answer);
         }
 
         var config = created["config"]!;
@@ -103,10 +103,10 @@ public sealed class ConnectorKeysTests : IAsyncLifetime
 
         var dump = await DatabaseDump.AllRowsAsync(_host.Database);
         Assert.Contains("pkjwt-client", dump, StringComparison.Ordinal); // the dump does hold the connector rows
-        AssertNoKeyMaterial(pem, dump);
-        AssertNoKeyMaterial(signedPem, dump);
-        AssertNoKeyMaterial(pem, _host.Factory.Logs.AllText);
-        AssertNoKeyMaterial(signedPem, _host.Factory.Logs.AllText);
+        KeyMaterial.AssertAbsent(pem, dump);
+        KeyMaterial.AssertAbsent(signedPem, dump);
+        KeyMaterial.AssertAbsent(pem, _host.Factory.Logs.AllText);
+        KeyMaterial.AssertAbsent(signedPem, _host.Factory.Logs.AllText);
         var protectedKeys = await _host.Database.QueryAsync<string>(
             "SELECT coalesce(client_assertion_key_protected, signed_client_secret_key_protected) FROM connectors ORDER BY id");
         Assert.All(protectedKeys, value => Assert.False(string.IsNullOrEmpty(value)));
@@ -150,7 +150,7 @@ public sealed class ConnectorKeysTests : IAsyncLifetime
             patched["config"]!["clientAssertionKey"]!["publicJwk"]!["x"]!.GetValue<string>());
         SignedJwts.Verify(_host.Upstream.SingleRequest(FakeProvider.TokenPath).Form()["client_assertion"], newPublicKey, "ES256");
         Assert.Equal(["config.clientAssertionKey.privateKey"], await LastChangedFieldsAsync());
-        AssertNoKeyMaterial(newPem, patched.ToJsonString());
+        KeyMaterial.AssertAbsent(newPem, patched.ToJsonString());
     }
 
     [Fact]
@@ -203,7 +203,7 @@ public sealed class ConnectorKeysTests : IAsyncLifetime
         _host.Clock.Advance(TimeSpan.FromMinutes(2));
         using var second = await browser.SignInAsync("apple");
 
-        AssertNoKeyMaterial(pem, created.ToJsonString());
+        KeyMaterial.AssertAbsent(pem, created.ToJsonString());
         Assert.False(created["config"]!["hasClientSecret"]!.GetValue<bool>());
         Assert.True(created["config"]!["signedClientSecret"]!["hasPrivateKey"]!.GetValue<bool>());
         Assert.Equal((HttpStatusCode.Redirect, HttpStatusCode.Redirect), (first.StatusCode, second.StatusCode));
@@ -277,42 +277,4 @@ public sealed class ConnectorKeysTests : IAsyncLifetime
         algorithm == "ES256" ? SignedJwts.NewEcKey() : SignedJwts.NewRsaKey();
 
     private static string Json(string value) => JsonValue.Create(value).ToJsonString();
-
-    /// <summary>Neither a line of the PEM's base64, nor the key's DER in hex, nor its private part as a JWK <c>d</c> appears in <paramref name="text"/>.</summary>
-    private static void AssertNoKeyMaterial(string pem, string text)
-    {
-        var lines = pem.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(line => !line.StartsWith("-----", StringComparison.Ordinal)).ToList();
-        Assert.NotEmpty(lines);
-        Assert.All(lines, line => Assert.DoesNotContain(line, text, StringComparison.Ordinal));
-        Assert.DoesNotContain(JsonValue.Create(pem).ToJsonString().Trim('"'), text, StringComparison.Ordinal);
-        var der = Convert.FromBase64String(string.Concat(lines));
-        Assert.DoesNotContain(Convert.ToHexStringLower(der), text, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain(Base64UrlEncoder.Encode(PrivatePart(pem)), text, StringComparison.Ordinal);
-    }
-
-    private static byte[] PrivatePart(string pem)
-    {
-        if (pem.Contains("BEGIN PRIVATE KEY", StringComparison.Ordinal) && TryEc(pem) is { } d)
-        {
-            return d;
-        }
-
-        using var rsa = RSA.Create();
-        rsa.ImportFromPem(pem);
-        return rsa.ExportParameters(true).D!;
-    }
-
-    private static byte[]? TryEc(string pem)
-    {
-        using var ec = ECDsa.Create();
-        try
-        {
-            ec.ImportFromPem(pem);
-            return ec.ExportParameters(true).D;
-        }
-        catch (CryptographicException)
-        {
-            return null;
-        }
-    }
 }

@@ -55,7 +55,7 @@ public sealed class ConnectorKeyFieldsTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Redirect, created.Status);
         var html = page.Document.DocumentElement.OuterHtml;
-        AssertNoPem(pem, html);
+        KeyMaterial.AssertAbsent(pem, html);
         Assert.Equal("", page.Document.GetElementById("f-config-clientAssertionKey-privateKey")!.TextContent);
         Assert.Contains("Leave this empty to keep it", page.Document.GetElementById("f-config-clientAssertionKey-privateKey-help")!.TextContent,
             StringComparison.Ordinal);
@@ -88,7 +88,7 @@ public sealed class ConnectorKeyFieldsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, saved.Status);
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         Assert.Equal("kid-2", SignedJwts.Verify(_world.Upstream.TokenForm()["client_assertion"], publicKey, "RS256").Kid);
-        AssertNoPem(pem, await _world.AllAuditTextAsync());
+        KeyMaterial.AssertAbsent(pem, await _world.AllAuditTextAsync());
         var updated = Assert.Single(await _world.AuditAsync("connector.updated"));
         Assert.Contains("config.clientAssertionKey", updated.Details, StringComparison.Ordinal);
         Assert.DoesNotContain("privateKey", updated.Details, StringComparison.Ordinal);
@@ -121,7 +121,7 @@ public sealed class ConnectorKeyFieldsTests : IAsyncLifetime
         var connector = await read.ReadJsonAsync();
         Assert.True(connector["config"]!["signedClientSecret"]!["hasPrivateKey"]!.GetValue<bool>());
         Assert.Null(connector["config"]!["clientAssertionKey"]);
-        AssertNoPem(pem, (await _world.Operator.GetAsync(Page)).Document.DocumentElement.OuterHtml);
+        KeyMaterial.AssertAbsent(pem, (await _world.Operator.GetAsync(Page)).Document.DocumentElement.OuterHtml);
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public sealed class ConnectorKeyFieldsTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, page.Status);
         Assert.NotEmpty(page.ErrorsOf("config.clientAssertionKey.privateKey"));
-        AssertNoPem(rsaPem, page.Document.DocumentElement.OuterHtml);
+        KeyMaterial.AssertAbsent(rsaPem, page.Document.DocumentElement.OuterHtml);
         Assert.Equal(0, await _world.Host.CountAsync("connectors"));
     }
 
@@ -148,11 +148,4 @@ public sealed class ConnectorKeyFieldsTests : IAsyncLifetime
         await _world.SubmitAsync(NewForm, NewForm, new Dictionary<string, string?>(
             _world.ValidOAuth2Form().Select(pair => KeyValuePair.Create(pair.Key, (string?)pair.Value)).Concat(changes)
                 .GroupBy(pair => pair.Key).Select(group => group.Last())));
-
-    private static void AssertNoPem(string pem, string text)
-    {
-        var lines = pem.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(line => !line.StartsWith("-----", StringComparison.Ordinal)).ToList();
-        Assert.NotEmpty(lines);
-        Assert.All(lines, line => Assert.DoesNotContain(line, text, StringComparison.Ordinal));
-    }
 }
