@@ -35,7 +35,7 @@ public sealed class OAuth2ConnectorConfigValidatorTests
         { "userInfoEndpoint", "https://user:pass@provider.example.com/token", true, ValidationCodes.InvalidUrl },
         { "userInfoEndpoint", "https://provider.example.com/token#fragment", true, ValidationCodes.InvalidUrl },
         // Values the engine does not implement, at their own path; enum values are case-sensitive.
-        { "tokenEndpointAuthMethod", "private_key_jwt", false, ValidationCodes.UnsupportedValue },
+        { "tokenEndpointAuthMethod", "tls_client_auth", false, ValidationCodes.UnsupportedValue },
         { "tokenEndpointAuthMethod", "none", false, ValidationCodes.UnsupportedValue },
         { "tokenEndpointAuthMethod", "Client_Secret_Post", false, ValidationCodes.UnsupportedValue },
         { "clientSecretJwtSigningAlgorithm", "RS256", false, ValidationCodes.UnsupportedValue },
