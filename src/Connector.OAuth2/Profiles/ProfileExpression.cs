@@ -10,8 +10,9 @@ namespace Connector.OAuth2.Profiles;
 /// <item>paths: <c>data.user.id</c>, <c>emails.0.value</c> (a digits segment indexes an array);</item>
 /// <item>keys that contain dots, quoted: <c>["https://slack.com/team_id"]</c> or <c>profile.["a.b"]</c>;</item>
 /// <item>fallbacks, first that resolves wins: <c>global_name|username</c>;</item>
-/// <item>templates built from other paths: <c>https://cdn.discordapp.com/avatars/{id}/{avatar}.png</c>
-/// (missing when any placeholder is missing; values are URL-escaped).</item>
+/// <item>templates built from other paths: <c>https://cdn.discordapp.com/avatars/{id}/{avatar}.png</c>, or a name
+/// <c>{user.name.firstName} {user.name.lastName}</c> (missing when any placeholder is missing; in a template that
+/// builds a URL, values are URL-escaped so they cannot change where it points; elsewhere they are kept as written).</item>
 /// </list>
 /// </summary>
 internal sealed class ProfileExpression
@@ -127,6 +128,10 @@ internal sealed class ProfileExpression
             return true;
         }
 
+        /// <summary>A template whose text starts as an absolute http(s) URL: its values are URL-escaped.</summary>
+        private bool BuildsUrl => _template![0].Literal.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+            || _template[0].Literal.StartsWith("http://", StringComparison.OrdinalIgnoreCase);
+
         public string? Evaluate(JsonElement root)
         {
             if (_path is not null)
@@ -145,7 +150,7 @@ internal sealed class ProfileExpression
                         return null; // a template with a hole would be a broken URL
                     }
 
-                    result.Append(Uri.EscapeDataString(value));
+                    result.Append(BuildsUrl ? Uri.EscapeDataString(value) : value);
                 }
             }
 

@@ -8,7 +8,7 @@ public sealed class PresetCatalogTests(HostFixture host) : IClassFixture<HostFix
 {
     private static readonly string[] Providers =
     [
-        "auth0", "discord", "dropbox", "entra-id", "facebook", "github", "gitlab", "google", "huggingface", "keycloak", "linkedin",
+        "apple", "auth0", "discord", "dropbox", "entra-id", "facebook", "github", "gitlab", "google", "huggingface", "keycloak", "linkedin",
         "microsoft", "okta", "slack", "spotify", "twitch", "x",
     ];
 
@@ -40,7 +40,8 @@ public sealed class PresetCatalogTests(HostFixture host) : IClassFixture<HostFix
             Assert.True(JsonNode.DeepEquals(file["config"], preset["config"]), $"{id}: config differs");
             Assert.Null(preset["config"]!["clientId"]);
             Assert.Null(preset["config"]!["clientSecret"]);
-            Assert.Equal(["config", "docs", "id", "logoDarkUrl", "logoUrl", "name", "notes", "parameters"], preset.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
+            Assert.Equal(["config", "credentials", "docs", "id", "logoDarkUrl", "logoUrl", "name", "notes", "parameters"], preset.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
+            Assert.Equal(PresetFiles.Credentials(id), preset["credentials"]!.AsArray().Select(c => c!.GetValue<string>()));
             var declared = file["parameters"]?.AsObject() ?? [];
             var shown = preset["parameters"]!.AsArray();
             Assert.Equal(declared.Select(p => p.Key), shown.Select(p => p!["name"]!.GetValue<string>()));

@@ -5,7 +5,8 @@ using Connector.Host.Tests.Infrastructure;
 namespace Connector.Host.Tests.Presets;
 
 /// <summary>
-/// Each preset, created with nothing but credentials (issue 6's short form) and the values it needs (its file's examples),
+/// Each preset, created with nothing but its credentials (issue 6's short form; Apple's key and team) and the values it
+/// needs (its file's examples),
 /// read back against its file.
 /// </summary>
 public sealed class PresetEachProviderTests(HostFixture host) : IClassFixture<HostFixture>
@@ -19,7 +20,21 @@ public sealed class PresetEachProviderTests(HostFixture host) : IClassFixture<Ho
     [MemberData(nameof(PresetFiles.All), MemberType = typeof(PresetFiles))]
     public async Task Create_WithPresetAndCredentials_StoresThePresetConfigFieldByField(string preset)
     {
-        var body = new JsonObject { ["preset"] = preset, ["clientId"] = ClientId, ["clientSecret"] = ClientSecret };
+        var credentials = PresetFiles.Credentials(preset);
+        var body = new JsonObject { ["preset"] = preset, ["clientId"] = ClientId };
+        if (credentials.Contains("clientSecret"))
+        {
+            body["clientSecret"] = ClientSecret;
+        }
+
+        if (credentials.Contains("signedClientSecret.privateKey"))
+        {
+            body["config"] = new JsonObject
+            {
+                ["signedClientSecret"] = new JsonObject { ["keyId"] = "KEY1234567", ["issuer"] = "TEAM123456", ["privateKey"] = SignedJwts.NewEcKey().Pem },
+            };
+        }
+
         if (PresetFiles.Examples(preset) is { Count: > 0 } parameters)
         {
             body["presetParameters"] = parameters;
@@ -44,8 +59,14 @@ public sealed class PresetEachProviderTests(HostFixture host) : IClassFixture<Ho
 
         Assert.True(JsonNode.DeepEquals(file["config"]!["profileMap"], config["profileMap"]), $"{preset}: profileMap differs");
         Assert.Equal(ClientId, config["clientId"]!.GetValue<string>());
-        Assert.True(config["hasClientSecret"]!.GetValue<bool>());
+        Assert.Equal(credentials.Contains("clientSecret"), config["hasClientSecret"]!.GetValue<bool>());
         Assert.Null(config["clientSecret"]);
+        if (credentials.Contains("signedClientSecret.privateKey"))
+        {
+            Assert.True(config["signedClientSecret"]!["hasPrivateKey"]!.GetValue<bool>());
+            Assert.Equal("TEAM123456", config["signedClientSecret"]!["issuer"]!.GetValue<string>());
+            Assert.Null(config["signedClientSecret"]!["privateKey"]);
+        }
     }
 
     private Task<HttpResponseMessage> PostAsync(string body) => host.Admin.PostAsync("/api/connectors", HttpJson.Body(body), Ct);

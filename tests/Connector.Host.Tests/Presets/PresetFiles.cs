@@ -21,6 +21,10 @@ public static class PresetFiles
     public static JsonObject Examples(string id) =>
         new(Read(id)["parameters"]?.AsObject().Select(pair => KeyValuePair.Create(pair.Key, (JsonNode?)JsonValue.Create(pair.Value!["example"]!.GetValue<string>()))) ?? []);
 
+    /// <summary>The config fields the operator gives for the preset: its file's <c>credentials</c>, or the client id and secret.</summary>
+    public static IReadOnlyList<string> Credentials(string id) =>
+        Read(id)["credentials"] is JsonArray list ? [.. list.Select(field => field!.GetValue<string>())] : ["clientId", "clientSecret"];
+
     /// <summary>The file with each <c>{parameter}</c> replaced by its example: the config a create with <see cref="Examples"/> stores.</summary>
     public static JsonObject Filled(string id)
     {

@@ -41,7 +41,8 @@ public sealed class ProviderSignInTests : IAsyncLifetime
         { "entra-id", "7a1e0c55-3b2d-4f6e-8a9b-0c1d2e3f4a5b", "Avery Example", null, "avery@contoso.onmicrosoft.com", null, null },
     };
 
-    public static TheoryData<string> All => [.. PresetFiles.Ids];
+    /// <summary>Every preset whose provider redirects back; Apple posts its answer instead (<c>AppleSignInTests</c>).</summary>
+    public static TheoryData<string> All => [.. PresetFiles.Ids.Where(id => PresetFiles.Read(id)["config"]!["responseMode"] is null)];
 
     public async ValueTask InitializeAsync() => _host = await SignInHost.StartAsync();
 

@@ -40,6 +40,15 @@ public sealed class ProfileExpressionTests
     }
 
     [Fact]
+    public void Template_ThatIsNotAUrl_KeepsValuesAsWritten()
+    {
+        var json = JsonSerializer.Deserialize<JsonElement>("""{"user":{"name":{"firstName":"José","lastName":"O'Brien / Ng"}}}""");
+
+        Assert.Equal("José O'Brien / Ng", ProfileMapper.Resolve(json, "{user.name.firstName} {user.name.lastName}"));
+        Assert.Equal("José", ProfileMapper.Resolve(json, "{user.name.firstName} {user.name.middleName}|user.name.firstName"));
+    }
+
+    [Fact]
     public void Map_WithEmailVerifiedEntry_ReadsTheProvidersFlag()
     {
         var map = new ProfileMap { Name = "global_name|username", Avatar = "https://cdn.discordapp.com/avatars/{id}/{avatar}.png", EmailVerified = "verified" };

@@ -11,4 +11,7 @@ internal sealed record ConnectorPreset(
 {
     /// <summary>What a create request must give in <c>presetParameters</c> (a domain, a realm); none for most presets.</summary>
     public IReadOnlyList<PresetParameter> Parameters { get; init; } = [];
+
+    /// <summary>The config fields the operator's own registration gives (dot paths): the client id and secret unless the preset says otherwise.</summary>
+    public IReadOnlyList<string> Credentials { get; init; } = PresetCatalog.DefaultCredentials;
 }

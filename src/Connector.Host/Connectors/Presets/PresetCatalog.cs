@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace Connector.Host.Connectors.Presets;
 
 /// <summary>
-/// The presets embedded from <c>presets/*.json</c> (<c>{ name, docs, parameters?, config, notes }</c>), read once. A preset is
+/// The presets embedded from <c>presets/*.json</c> (<c>{ name, docs, parameters?, credentials?, config, notes }</c>), read once. A preset is
 /// data: adding a provider means adding a file, never a branch in code, and its two logos
 /// (<c>presets/logos/{id}.svg</c>, <c>{id}-dark.svg</c>).
 /// </summary>
@@ -23,6 +23,9 @@ internal sealed class PresetCatalog
 
     /// <summary>Client credentials belong to the operator's app, never to a preset.</summary>
     private static readonly string[] CredentialFields = ["clientId", "clientSecret"];
+
+    /// <summary>What most presets ask of the operator; one that signs its client secret (Apple) names its own.</summary>
+    public static readonly IReadOnlyList<string> DefaultCredentials = CredentialFields;
 
     private readonly Dictionary<string, ConnectorPreset> _presets;
 
@@ -73,6 +76,9 @@ internal sealed class PresetCatalog
             logoDark)
         {
             Parameters = Parameters(id, document["parameters"] as JsonObject, config),
+            Credentials = document["credentials"] is JsonArray credentials
+                ? [.. credentials.Select(field => field!.GetValue<string>())]
+                : DefaultCredentials,
         };
     }
 

@@ -4,7 +4,8 @@ namespace Connector.Host.Connectors.Presets;
 
 /// <summary>
 /// A preset as <c>GET /api/connector-presets</c> shows it: the config to start from, without client credentials, the
-/// parameters a create must give (<c>presetParameters</c>; written <c>{name}</c> in the config), and the host paths of
+/// parameters a create must give (<c>presetParameters</c>; written <c>{name}</c> in the config), the config fields the
+/// operator's registration at the provider gives (<c>credentials</c>), and the host paths of
 /// its logos (light and dark background).
 /// </summary>
 internal sealed record PresetResponse(
@@ -13,6 +14,7 @@ internal sealed record PresetResponse(
     string Docs,
     IReadOnlyList<string> Notes,
     IReadOnlyList<PresetParameterResponse> Parameters,
+    IReadOnlyList<string> Credentials,
     JsonObject Config,
     string LogoUrl,
     string LogoDarkUrl)
@@ -20,7 +22,7 @@ internal sealed record PresetResponse(
     /// <summary>A copy of the config: the catalogue's node stays unshared.</summary>
     public static PresetResponse From(ConnectorPreset preset) =>
         new(preset.Id, preset.Name, preset.Docs, preset.Notes,
-            [.. preset.Parameters.Select(p => new PresetParameterResponse(p.Name, p.Kind, p.Description, p.Example))],
+            [.. preset.Parameters.Select(p => new PresetParameterResponse(p.Name, p.Kind, p.Description, p.Example))], preset.Credentials,
             preset.Config.DeepClone().AsObject(), preset.LogoUrl, preset.LogoDarkUrl);
 }
 

@@ -132,7 +132,7 @@ internal static class ConnectorForm
 
     /// <summary>
     /// The short form of a preset: the values it needs (a domain, a realm: <see cref="PresetParameterValues"/>) and the
-    /// app's credentials; the preset gives the rest.
+    /// app's credentials (the client id and secret, or Apple's key and team); the preset gives the rest.
     /// </summary>
     public static IReadOnlyList<ConnectorFieldSet> PresetFor(PresetView preset) =>
     [
@@ -142,10 +142,13 @@ internal static class ConnectorForm
             new("id", FormFieldKind.Text, "console.connectors.help.presetId"),
             .. preset.Parameters.Select(name =>
                 new ConnectorField($"{PresetParameterValues.Field}.{name}", FormFieldKind.Text, ParameterHelp[name]) { Required = true }),
-            new("config.clientId", FormFieldKind.Text, "console.connectors.help.clientId") { Required = true },
-            new("config.clientSecret", FormFieldKind.Secret, "console.connectors.help.clientSecret") { Required = true },
+            .. preset.Credentials.Select(credential => FieldAt("config." + credential) with { Required = true }),
         ]),
     ];
+
+    /// <summary>The full form's field at <paramref name="path"/> (a test checks every preset's credentials have one).</summary>
+    public static ConnectorField FieldAt(string path) =>
+        All.SelectMany(set => set.Fields).Single(field => field.Path == path);
 
     /// <summary>The help of each parameter a preset may declare (a test checks every preset's parameters are here).</summary>
     public static readonly IReadOnlyDictionary<string, string> ParameterHelp = new Dictionary<string, string>(StringComparer.Ordinal)

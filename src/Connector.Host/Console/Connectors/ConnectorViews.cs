@@ -8,7 +8,14 @@ public sealed record ConnectorListItem(
 
 /// <summary>A catalogue preset as the console shows it (its notes are the catalogue's, in English).</summary>
 public sealed record PresetView(
-    string Id, string Name, string Docs, IReadOnlyList<string> Notes, string LogoUrl, string LogoDarkUrl, IReadOnlyList<string> Parameters);
+    string Id,
+    string Name,
+    string Docs,
+    IReadOnlyList<string> Notes,
+    string LogoUrl,
+    string LogoDarkUrl,
+    IReadOnlyList<string> Parameters,
+    IReadOnlyList<string> Credentials);
 
 /// <summary>
 /// What the connector's page shows around its form: which secrets are stored (form paths, never values), and the public

@@ -129,5 +129,37 @@ public sealed class PrefillAndPresetTests : IAsyncLifetime
         Assert.All(declared, name => Assert.True(Connector.Host.Console.Connectors.ConnectorForm.ParameterHelp.ContainsKey(name), $"no help for {name}"));
     }
 
+    [Fact]
+    public void EveryCredentialAPresetAsksFor_IsAFieldOfTheForm()
+    {
+        var credentials = PresetFiles.Ids.SelectMany(PresetFiles.Credentials).Distinct();
+
+        Assert.All(credentials, credential => Assert.Equal("config." + credential, Connector.Host.Console.Connectors.ConnectorForm.FieldAt("config." + credential).Path));
+    }
+
+    [Fact]
+    public async Task ApplesPreset_AsksForTheServicesIdKeyAndTeam_NotForAClientSecret()
+    {
+        const string Preset = "/console/connectors/new/preset/apple";
+        var page = await _world.Operator.GetAsync(Preset);
+
+        var names = page.Document.QuerySelectorAll($"form[action='{Preset}'] :is(input, textarea)[name]:not([type=hidden])").Select(input => input.GetAttribute("name")).ToList();
+        Assert.Equal(["name", "id", "config.clientId", "config.signedClientSecret.keyId", "config.signedClientSecret.issuer", "config.signedClientSecret.privateKey"], names);
+
+        var saved = await _world.SubmitAsync(Preset, Preset, new()
+        {
+            ["config.clientId"] = "com.example.web",
+            ["config.signedClientSecret.keyId"] = "KEY1234567",
+            ["config.signedClientSecret.issuer"] = "TEAM123456",
+            ["config.signedClientSecret.privateKey"] = Connector.Testing.Providers.SignedJwts.NewEcKey().Pem,
+        });
+
+        Assert.Equal("/console/connectors/apple?notice=connectorCreated", saved.Location!.OriginalString);
+        var config = (await (await _world.Host.Admin.GetAsync("/api/connectors/apple", Ct)).ReadJsonAsync())["config"]!;
+        Assert.Equal("form_post", config["responseMode"]!.GetValue<string>());
+        Assert.True(config["signedClientSecret"]!["hasPrivateKey"]!.GetValue<bool>());
+        Assert.Equal("https://appleid.apple.com", config["signedClientSecret"]!["audience"]!.GetValue<string>());
+    }
+
     private static string? Value(ConsolePage page, string path) => page.Document.GetElementById("f-" + path.Replace('.', '-'))!.GetAttribute("value");
 }
