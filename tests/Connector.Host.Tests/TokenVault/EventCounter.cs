@@ -27,7 +27,14 @@ public sealed class EventCounter(int eventId) : ILoggerProvider
             reached = source.Task;
         }
 
-        await reached.WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
+        try
+        {
+            await reached.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"{Count} of the {count} events expected were logged within 60 s.");
+        }
     }
 
     public ILogger CreateLogger(string categoryName) => new Counting(this);

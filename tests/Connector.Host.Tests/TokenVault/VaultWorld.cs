@@ -44,9 +44,9 @@ public sealed class VaultWorld : IAsyncDisposable
     public static async Task<VaultWorld> StartAsync() => new(await TestDatabase.CreateAsync());
 
     /// <summary>Another instance on the same database and clock.</summary>
-    public HostFactory StartHost()
+    public HostFactory StartHost(IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var host = new HostFactory(Database.ConnectionString, services: services =>
+        var host = new HostFactory(Database.ConnectionString, settings, services: services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<ILoggerProvider>(LockEvents);
