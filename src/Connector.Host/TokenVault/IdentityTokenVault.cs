@@ -36,6 +36,9 @@ internal sealed class IdentityTokenVault(
 
     private const string LockNotAvailable = "55P03"; // PostgreSQL's lock_not_available (lock_timeout)
 
+    /// <summary>Which of these identities have tokens stored: whether, never what (the console shows it per identity).</summary>
+    public Task<IReadOnlySet<long>> StoredForAsync(IReadOnlyCollection<long> identityIds, CancellationToken ct) => store.StoredForAsync(identityIds, ct);
+
     public async Task<VaultOutcome> AccessTokenAsync(Guid userId, string connectorId, string actor, CancellationToken ct)
     {
         var connector = await connectors.LoadAsync(connectorId, ct);

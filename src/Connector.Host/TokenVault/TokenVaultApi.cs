@@ -29,8 +29,11 @@ internal static class TokenVaultApi
 
     /// <summary>The identity's provider access token, refreshed first when it has expired; the id is text so a malformed one is a plain 404.</summary>
     public static async Task<Results<Ok<AccessTokenResponse>, ProblemHttpResult>> GetIdentityAccessToken(
-        string id, string connectorId, ClaimsPrincipal operatorUser, IdentityTokenVault vault, CancellationToken ct) =>
-        Answer(Guid.TryParse(id, out var userId) ? await vault.AccessTokenAsync(userId, connectorId, AdminActor.Of(operatorUser), ct) : new VaultOutcome.UserNotFound());
+        HttpContext context, string id, string connectorId, ClaimsPrincipal operatorUser, IdentityTokenVault vault, CancellationToken ct)
+    {
+        NoStore(context);
+        return Answer(Guid.TryParse(id, out var userId) ? await vault.AccessTokenAsync(userId, connectorId, AdminActor.Of(operatorUser), ct) : new VaultOutcome.UserNotFound());
+    }
 
     /// <summary>
     /// RFC 6750 §3.1: no or a bad token is 401 <c>invalid_token</c>, a token without the scope 403 <c>insufficient_scope</c>,
@@ -56,8 +59,16 @@ internal static class TokenVaultApi
             return Refuse(Results.Forbid, Errors.InsufficientScope, $"The access token lacks the scope '{OidcScopes.IdentityTokens}'.");
         }
 
+        NoStore(context);
         var app = principal.GetClaim(Claims.Private.Presenter) ?? principal.GetClaim(Claims.ClientId) ?? "unknown";
         return Answer(await vault.AccessTokenAsync(user.Id, connectorId, "app:" + app, ct)).Result;
+    }
+
+    /// <summary>An answer with a token is kept by no cache (RFC 6749 §5.1 asks the same of token answers).</summary>
+    private static void NoStore(HttpContext context)
+    {
+        context.Response.Headers.CacheControl = "no-store";
+        context.Response.Headers.Pragma = "no-cache";
     }
 
     private static Results<Ok<AccessTokenResponse>, ProblemHttpResult> Answer(VaultOutcome outcome) => outcome switch

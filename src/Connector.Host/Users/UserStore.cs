@@ -45,7 +45,7 @@ internal sealed partial class UserStore(
     private const string GetSql = $"SELECT {UserColumns} FROM users WHERE id = @Id";
 
     private const string IdentitiesSql = """
-        SELECT user_id AS UserId, connector_id AS ConnectorId, subject AS Subject, profile::text AS Profile,
+        SELECT id AS Id, user_id AS UserId, connector_id AS ConnectorId, subject AS Subject, profile::text AS Profile,
                raw_profile::text AS RawProfile, created_at AS CreatedAt, updated_at AS UpdatedAt
         FROM user_identities
         WHERE user_id = ANY(@UserIds)

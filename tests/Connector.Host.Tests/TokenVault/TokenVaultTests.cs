@@ -32,6 +32,7 @@ public sealed class TokenVaultTests
         Assert.Equal(VaultWorld.RefreshToken, await world.StoredRefreshTokenAsync(host));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.CacheControl?.NoStore, "a token answer is not for caches");
         var body = await response.ReadJsonAsync();
         Assert.Equal(VaultWorld.AccessToken, body["accessToken"]!.GetValue<string>());
         Assert.Equal("read:user repo", body["scope"]!.GetValue<string>());
