@@ -35,7 +35,14 @@ internal sealed class WebhookDispatcher(
             try
             {
                 var delivered = await DeliverDueAsync(stoppingToken);
-                await signal.WaitAsync(await UntilNextDueAsync(delivered, stoppingToken), time, stoppingToken);
+                var wait = await UntilNextDueAsync(delivered, stoppingToken);
+                var waiting = signal.WaitAsync(wait, time, stoppingToken);
+
+                // Read once the timer is armed, so the time logged is never earlier than the real wake-up.
+                var wakeAt = time.GetUtcNow() + wait;
+                WebhooksLog.Idle(logger, wakeAt);
+
+                await waiting;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -88,8 +95,8 @@ internal sealed class WebhookDispatcher(
     {
         if (webhook is null || !webhook.Enabled || !webhook.Events.Contains(delivery.Event, StringComparer.Ordinal))
         {
-            WebhooksLog.DeliveryDropped(logger, delivery.Id, delivery.WebhookId, delivery.Event);
             await store.FinishAsync(delivery, log: null, ct);
+            WebhooksLog.DeliveryDropped(logger, delivery.Id, delivery.WebhookId, delivery.Event);
             return;
         }
 
@@ -97,22 +104,23 @@ internal sealed class WebhookDispatcher(
         var attempt = SigningKey(webhook) is { } key
             ? await sender.SendAsync(new Uri(webhook.Url), key, delivery, ct)
             : new DeliveryAttempt(false, null, 0, "signing_key_unavailable");
+        // Each outcome is logged once it is recorded, so a log line always describes what the database holds.
         var max = options.Value.MaxAttempts;
         if (attempt.Succeeded)
         {
-            WebhooksLog.Delivered(logger, delivery.Id, delivery.Event, webhook.Id, delivery.Attempt, attempt.StatusCode ?? 0, attempt.DurationMs);
             await store.FinishAsync(delivery, Log(delivery, attemptedAt, DeliveryLogWrite.Delivered, attempt, next: null), ct);
+            WebhooksLog.Delivered(logger, delivery.Id, delivery.Event, webhook.Id, delivery.Attempt, attempt.StatusCode ?? 0, attempt.DurationMs);
         }
         else if (delivery.Attempt >= max)
         {
-            WebhooksLog.DeliveryDead(logger, delivery.Id, delivery.Event, webhook.Id, delivery.Attempt, attempt.StatusCode, attempt.Error);
             await store.FinishAsync(delivery, Log(delivery, attemptedAt, DeliveryLogWrite.Dead, attempt, next: null), ct);
+            WebhooksLog.DeliveryDead(logger, delivery.Id, delivery.Event, webhook.Id, delivery.Attempt, attempt.StatusCode, attempt.Error);
         }
         else
         {
             var next = Timestamps.Now(time) + WebhookBackoff.After(delivery.Attempt, options.Value);
-            WebhooksLog.AttemptFailed(logger, delivery.Id, delivery.Event, webhook.Id, delivery.Attempt, attempt.StatusCode, attempt.Error, next);
             await store.RescheduleAsync(delivery, Log(delivery, attemptedAt, DeliveryLogWrite.Failed, attempt, next), ct);
+            WebhooksLog.AttemptFailed(logger, delivery.Id, delivery.Event, webhook.Id, delivery.Attempt, attempt.StatusCode, attempt.Error, next);
         }
     }
 

@@ -27,6 +27,9 @@ internal static partial class WebhooksLog
     [LoggerMessage(EventId = 5207, Level = LogLevel.Warning, Message = "Lost the database notification channel; polling until it is back")]
     public static partial void ListenerLost(ILogger logger, Exception exception);
 
+    [LoggerMessage(EventId = 5208, Level = LogLevel.Trace, Message = "Nothing more to deliver now; waiting for a notification or until {WakeAt:O}")]
+    public static partial void Idle(ILogger logger, DateTimeOffset wakeAt);
+
     [LoggerMessage(EventId = 5210, Level = LogLevel.Information, Message = "Webhook {WebhookId} {Action} by {Actor}")]
     public static partial void WebhookChanged(ILogger logger, Guid webhookId, string action, string actor);
 

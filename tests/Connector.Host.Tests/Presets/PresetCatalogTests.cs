@@ -6,19 +6,22 @@ namespace Connector.Host.Tests.Presets;
 
 public sealed class PresetCatalogTests(HostFixture host) : IClassFixture<HostFixture>
 {
-    private static readonly string[] TwelveProviders =
-        ["discord", "dropbox", "facebook", "github", "gitlab", "google", "huggingface", "linkedin", "microsoft", "slack", "spotify", "twitch"];
+    private static readonly string[] Providers =
+    [
+        "auth0", "discord", "dropbox", "entra-id", "facebook", "github", "gitlab", "google", "huggingface", "keycloak", "linkedin",
+        "microsoft", "okta", "slack", "spotify", "twitch", "x",
+    ];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task List_ReturnsTheTwelveProvidersSortedById()
+    public async Task List_ReturnsEveryProviderSortedById()
     {
         var response = await host.Admin.GetAsync("/api/connector-presets", Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var ids = (await response.ReadJsonAsync()).AsArray().Select(p => p!["id"]!.GetValue<string>()).ToArray();
-        Assert.Equal(TwelveProviders, ids);
+        Assert.Equal(Providers, ids);
         Assert.Equal(PresetFiles.Ids, ids);
     }
 
@@ -37,7 +40,17 @@ public sealed class PresetCatalogTests(HostFixture host) : IClassFixture<HostFix
             Assert.True(JsonNode.DeepEquals(file["config"], preset["config"]), $"{id}: config differs");
             Assert.Null(preset["config"]!["clientId"]);
             Assert.Null(preset["config"]!["clientSecret"]);
-            Assert.Equal(["config", "docs", "id", "logoDarkUrl", "logoUrl", "name", "notes"], preset.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
+            Assert.Equal(["config", "docs", "id", "logoDarkUrl", "logoUrl", "name", "notes", "parameters"], preset.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
+            var declared = file["parameters"]?.AsObject() ?? [];
+            var shown = preset["parameters"]!.AsArray();
+            Assert.Equal(declared.Select(p => p.Key), shown.Select(p => p!["name"]!.GetValue<string>()));
+            foreach (var parameter in shown)
+            {
+                var inFile = declared[parameter!["name"]!.GetValue<string>()]!;
+                Assert.Equal(inFile["kind"]!.GetValue<string>(), parameter["kind"]!.GetValue<string>());
+                Assert.Equal(inFile["description"]!.GetValue<string>(), parameter["description"]!.GetValue<string>());
+                Assert.Equal(inFile["example"]!.GetValue<string>(), parameter["example"]!.GetValue<string>());
+            }
         }
     }
 

@@ -4,7 +4,10 @@ using Connector.Host.Tests.Infrastructure;
 
 namespace Connector.Host.Tests.Presets;
 
-/// <summary>Each of the twelve presets, created with nothing but credentials (issue 6's short form), read back against its file.</summary>
+/// <summary>
+/// Each preset, created with nothing but credentials (issue 6's short form) and the values it needs (its file's examples),
+/// read back against its file.
+/// </summary>
 public sealed class PresetEachProviderTests(HostFixture host) : IClassFixture<HostFixture>
 {
     private const string ClientId = "preset-client-id-4471";
@@ -16,12 +19,18 @@ public sealed class PresetEachProviderTests(HostFixture host) : IClassFixture<Ho
     [MemberData(nameof(PresetFiles.All), MemberType = typeof(PresetFiles))]
     public async Task Create_WithPresetAndCredentials_StoresThePresetConfigFieldByField(string preset)
     {
-        var created = await PostAsync($$"""{ "preset": "{{preset}}", "clientId": "{{ClientId}}", "clientSecret": "{{ClientSecret}}" }""");
+        var body = new JsonObject { ["preset"] = preset, ["clientId"] = ClientId, ["clientSecret"] = ClientSecret };
+        if (PresetFiles.Examples(preset) is { Count: > 0 } parameters)
+        {
+            body["presetParameters"] = parameters;
+        }
+
+        var created = await PostAsync(body.ToJsonString());
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal($"/api/connectors/{preset}", created.Headers.Location?.OriginalString);
         var connector = await (await host.Admin.GetAsync($"/api/connectors/{preset}", Ct)).ReadJsonAsync();
-        var file = PresetFiles.Read(preset);
+        var file = PresetFiles.Filled(preset);
         Assert.Equal(preset, connector["id"]!.GetValue<string>());
         Assert.Equal(file["name"]!.GetValue<string>(), connector["name"]!.GetValue<string>());
         Assert.Equal($"/assets/logos/{preset}.svg", connector["logoUrl"]!.GetValue<string>());

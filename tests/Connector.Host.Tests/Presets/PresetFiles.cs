@@ -14,6 +14,25 @@ public static class PresetFiles
 
     public static JsonObject Read(string id) => JsonNode.Parse(File.ReadAllText(Path.Combine(Folder.Value, id + ".json")))!.AsObject();
 
+    /// <summary>
+    /// The preset's parameters with the examples its file gives (<c>{ "domain": "dev-123456.okta.com" }</c>), as a create
+    /// request's <c>presetParameters</c>; empty for a preset without any.
+    /// </summary>
+    public static JsonObject Examples(string id) =>
+        new(Read(id)["parameters"]?.AsObject().Select(pair => KeyValuePair.Create(pair.Key, (JsonNode?)JsonValue.Create(pair.Value!["example"]!.GetValue<string>()))) ?? []);
+
+    /// <summary>The file with each <c>{parameter}</c> replaced by its example: the config a create with <see cref="Examples"/> stores.</summary>
+    public static JsonObject Filled(string id)
+    {
+        var text = File.ReadAllText(Path.Combine(Folder.Value, id + ".json"));
+        foreach (var (name, example) in Examples(id))
+        {
+            text = text.Replace("{" + name + "}", example!.GetValue<string>(), StringComparison.Ordinal);
+        }
+
+        return JsonNode.Parse(text)!.AsObject();
+    }
+
     private static string FindFolder()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

@@ -34,7 +34,7 @@ public sealed class PresetLogoTests(PresetLogoTests.Hosts hosts) : IClassFixture
     [Fact]
     public void EveryPresetAndTheDemo_HaveALightAndADarkLogo_AndNoOtherLogoIsThere()
     {
-        Assert.Equal(13, Ids.Count);
+        Assert.True(Ids.Count >= 18, $"{Ids.Count} presets and the demo");
         foreach (var file in Files)
         {
             Assert.True(File.Exists(Path.Combine(LogoFolder.Value, file)), $"presets/logos/{file} is missing");

@@ -8,7 +8,7 @@ using WireMock.Logging;
 namespace Connector.Host.Tests.Providers;
 
 /// <summary>
-/// One of the twelve providers as recorded in the catalogue (Fixtures/providers/{id}.json), replayed by the
+/// One of the providers as recorded in the catalogue (Fixtures/providers/{id}.json), replayed by the
 /// test's WireMock upstream on the provider's real paths and queries, with a connector created from its preset. A preset
 /// that verifies ID tokens gets the recorded ID-token payload signed by the upstream's key with the nonce the
 /// authorization request carried, and the upstream's JWKS.
@@ -41,7 +41,7 @@ public sealed class RecordedProvider : IDisposable
     /// <summary>The catalogue file: tokenResponse, userInfoRequest, userInfoResponse, quirks.</summary>
     public JsonObject Recorded { get; }
 
-    /// <summary>The preset file (presets/{id}.json): name and config.</summary>
+    /// <summary>The preset file (presets/{id}.json): name and config, its parameters filled with the file's examples.</summary>
     public JsonObject Preset { get; }
 
     public string PresetName => Preset["name"]!.GetValue<string>();
@@ -75,7 +75,7 @@ public sealed class RecordedProvider : IDisposable
     public static RecordedProvider Load(string id, FakeProvider upstream)
     {
         var file = Path.Combine(AppContext.BaseDirectory, "Fixtures", "providers", id + ".json");
-        return new RecordedProvider(id, JsonNode.Parse(File.ReadAllText(file))!.AsObject(), PresetFiles.Read(id), upstream);
+        return new RecordedProvider(id, JsonNode.Parse(File.ReadAllText(file))!.AsObject(), PresetFiles.Filled(id), upstream);
     }
 
     /// <summary>POST /api/connectors from the preset, only credentials and the endpoints (real path and query, our upstream) given.</summary>
@@ -100,6 +100,11 @@ public sealed class RecordedProvider : IDisposable
         }
 
         var body = new JsonObject { ["preset"] = Id, ["id"] = Id, ["config"] = config };
+        if (PresetFiles.Examples(Id) is { Count: > 0 } parameters)
+        {
+            body["presetParameters"] = parameters;
+        }
+
         using var response = await admin.PostAsync("/api/connectors", HttpJson.Body(body.ToJsonString()), TestContext.Current.CancellationToken);
         Assert.True(response.StatusCode == HttpStatusCode.Created,
             $"{Id}: creating from the preset answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}");

@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Connector.Host.Tests.Infrastructure;
+using Connector.Host.Webhooks;
+using Connector.Testing.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using WireMock.Logging;
@@ -12,7 +14,7 @@ namespace Connector.Host.Tests.Webhooks;
 /// <summary>
 /// One test's world for webhooks: a database, a fake clock that every host started here shares (so a lease or a
 /// backoff runs out when the test says), a receiver (WireMock) and a provider for sign-ins. Waiting is on the state of
-/// the database or of the receiver, polled with a deadline; the clock moves only when a test asks it to.
+/// the database or of the receiver, checked again whenever a delivery loop logs; the clock moves only when a test asks it to.
 /// </summary>
 public sealed class WebhookWorld : IAsyncDisposable
 {
@@ -20,6 +22,11 @@ public sealed class WebhookWorld : IAsyncDisposable
     public const string ConnectorId = "acme";
 
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
+
+    /// <summary>The delivery loop's events (<c>WebhooksLog</c>): an outcome recorded (5201–5205) or nothing left to do now (5208).</summary>
+    private const int IdleEventId = 5208;
+
+    private static bool IsDeliveryLoop(LogRecord record) => record.EventId.Id is >= 5201 and <= IdleEventId;
     private readonly List<HostFactory> _hosts = [];
 
     private WebhookWorld(TestDatabase database) => Database = database;
@@ -42,7 +49,12 @@ public sealed class WebhookWorld : IAsyncDisposable
     /// <summary>Another instance on the same database and clock.</summary>
     public HostFactory StartHost(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
-        var host = new HostFactory(Database.ConnectionString, settings, services: s =>
+        // The delivery loop's outcomes and idle moments are Debug and Trace events: what UntilAsync wakes on.
+        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        {
+            ["Logging:LogLevel:" + typeof(WebhookDispatcher).Namespace] = "Trace",
+        };
+        var host = new HostFactory(Database.ConnectionString, all, services: s =>
         {
             s.AddSingleton<TimeProvider>(Clock);
             services?.Invoke(s);
@@ -104,26 +116,58 @@ public sealed class WebhookWorld : IAsyncDisposable
         Database.QueryAsync<string>("SELECT outcome FROM webhook_deliveries ORDER BY id");
 
     /// <summary>
-    /// Polls <paramref name="condition"/> until it holds, failing after a deadline. With <paramref name="advance"/>, the
-    /// clock moves that much between polls, so backoffs and leases run out without a real wait.
+    /// Waits until <paramref name="condition"/> holds, checking it again each time a host's delivery loop records an
+    /// outcome or goes idle, and fails after a deadline. With <paramref name="advanceClock"/>, whenever a loop waits for
+    /// a later time (a backoff, a lease, the next poll), the clock jumps to the earliest such wake-up, so time passes
+    /// only as far as the next thing due.
     /// </summary>
-    public async Task UntilAsync(Func<Task<bool>> condition, string what, TimeSpan? advance = null)
+    public async Task UntilAsync(Func<Task<bool>> condition, string what, bool advanceClock = false)
     {
-        var deadline = DateTime.UtcNow + Deadline;
-        while (!await condition())
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        deadline.CancelAfter(Deadline);
+        try
         {
-            Assert.True(DateTime.UtcNow < deadline, $"Not within {Deadline.TotalSeconds:F0} s: {what}");
-            if (advance is { } step)
+            while (true)
             {
-                Clock.Advance(step);
-            }
+                using var round = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token);
+                var next = Task.WhenAny(_hosts.Select(host => host.Logs.NextAsync(IsDeliveryLoop, round.Token)));
+                if (await condition())
+                {
+                    return;
+                }
 
-            await Task.Delay(25, Ct);
+                if (advanceClock && NextWakeUp() is { } wakeAt)
+                {
+                    Clock.SetUtcNow(wakeAt);
+                    await round.CancelAsync();
+                    continue;
+                }
+
+                await await next;
+                await round.CancelAsync();
+            }
+        }
+        catch (OperationCanceledException) when (!Ct.IsCancellationRequested)
+        {
+            Assert.Fail($"Not within {Deadline.TotalSeconds:F0} s: {what}\n{ErrorLogs()}");
         }
     }
 
-    public Task UntilAsync(Func<bool> condition, string what, TimeSpan? advance = null) =>
-        UntilAsync(() => Task.FromResult(condition()), what, advance);
+    /// <summary>
+    /// The earliest time, still ahead of the clock, until which a host's loop waits (its last loop event is the idle one).
+    /// A stopped host's stale wake-up is passed once and then lies behind the clock.
+    /// </summary>
+    private DateTimeOffset? NextWakeUp() => _hosts
+        .Select(host => host.Logs.Records.LastOrDefault(IsDeliveryLoop))
+        .Where(record => record?.EventId.Id == IdleEventId)
+        .Select(record => (DateTimeOffset)record!.Properties["WakeAt"]!)
+        .Where(wakeAt => wakeAt > Clock.GetUtcNow())
+        .Order()
+        .Cast<DateTimeOffset?>()
+        .FirstOrDefault();
+
+    public Task UntilAsync(Func<bool> condition, string what, bool advanceClock = false) =>
+        UntilAsync(() => Task.FromResult(condition()), what, advanceClock);
 
     /// <summary>What a receiver computes to check a delivery: lower-case hex HMAC-SHA256 of the raw body with the signing key.</summary>
     public static string ExpectedSignature(string signingKey, string body) =>

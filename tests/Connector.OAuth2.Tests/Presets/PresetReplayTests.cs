@@ -9,7 +9,7 @@ namespace Connector.OAuth2.Tests.Presets;
 /// <summary>
 /// Each preset (presets/*.json) against its provider's recorded wire format (Fixtures/providers/*.json):
 /// the recorded token and userinfo answers are replayed by a fake provider and the mapped profile is
-/// checked field by field. A preset that verifies ID tokens (Google, Microsoft, GitLab) gets the recorded ID token
+/// checked field by field. A preset that verifies ID tokens (Google, Microsoft, GitLab, Okta, Auth0, Keycloak, Entra ID) gets the recorded ID token
 /// payload signed by the fake provider's key, with this sign-in's nonce, and its JWKS served.
 /// </summary>
 public sealed class PresetReplayTests : IDisposable
@@ -34,6 +34,11 @@ public sealed class PresetReplayTests : IDisposable
         { "slack", "U0FAKE0001", "Avery Example", "https://secure.gravatar.com/avatar/00000000000000000000000000000000.jpg?s=512", "avery.example@example.com", null, true },
         { "spotify", "fakeuser0001", "Avery Example", "https://i.scdn.co/image/ab6775700000ee85fake000000000000000000", "avery.example@example.com", null, null },
         { "twitch", "987654321", "AveryExample", "https://static-cdn.jtvnw.net/jtv_user_pictures/fake-0000-profile_image-300x300.png", "avery.example@example.com", null, null },
+        { "x", "2244994945", "Avery Example", "https://pbs.twimg.com/profile_images/1700000000000000000/FakeAvatar_normal.jpg", null, null, null },
+        { "okta", "00uFAKE0000000000001", "Avery Example", null, "avery.example@example.com", null, true },
+        { "auth0", "auth0|6650f0a1b2c3d4e5f6a7b8c9", "Avery Example", "https://s.gravatar.com/avatar/00000000000000000000000000000000?s=480&r=pg&d=https%3A%2F%2Fcdn.auth0.com%2Favatars%2Fae.png", "avery.example@example.com", null, true },
+        { "keycloak", "3f9a1c2e-8b7d-4e6f-9a0b-1c2d3e4f5a6b", "Avery Example", null, "avery.example@example.com", null, true },
+        { "entra-id", "7a1e0c55-3b2d-4f6e-8a9b-0c1d2e3f4a5b", "Avery Example", null, "avery@contoso.onmicrosoft.com", null, null },
     };
 
     [Theory]
@@ -72,10 +77,20 @@ public sealed class PresetReplayTests : IDisposable
         }
     }
 
+    /// <summary>
+    /// The preset's config with client credentials, and for a preset of an IdP at the customer's domain (Okta, Keycloak…)
+    /// each <c>{parameter}</c> replaced by the example its file gives, as the recorded ID token's issuer names it.
+    /// </summary>
     private static OAuth2ConnectorConfig LoadPreset(string preset)
     {
-        var document = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "presets", preset + ".json")))!;
-        var config = document["config"]!.Deserialize<OAuth2ConnectorConfig>(Json)!;
+        var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "presets", preset + ".json"));
+        var parameters = JsonNode.Parse(text)!["parameters"]?.AsObject() ?? [];
+        foreach (var (name, parameter) in parameters)
+        {
+            text = text.Replace("{" + name + "}", parameter!["example"]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+
+        var config = JsonNode.Parse(text)!["config"]!.Deserialize<OAuth2ConnectorConfig>(Json)!;
         return config with { ClientId = Configs.ClientId, ClientSecret = Configs.ClientSecret };
     }
 
@@ -123,6 +138,10 @@ public sealed class PresetReplayTests : IDisposable
     [InlineData("google")]
     [InlineData("microsoft")]
     [InlineData("gitlab")]
+    [InlineData("okta")]
+    [InlineData("auth0")]
+    [InlineData("keycloak")]
+    [InlineData("entra-id")]
     public void OpenIdPreset_VerifiesTheIdTokenAndAsksForOpenId(string preset)
     {
         var config = LoadPreset(preset);

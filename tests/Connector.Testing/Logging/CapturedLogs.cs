@@ -7,7 +7,7 @@ namespace Connector.Testing.Logging;
 public sealed class CapturedLogs(LogLevel minimum = LogLevel.Trace) : ILoggerProvider
 {
     private readonly ConcurrentQueue<LogRecord> _records = new();
-    private readonly ConcurrentDictionary<TaskCompletionSource<LogRecord>, int> _waiters = new();
+    private readonly ConcurrentDictionary<TaskCompletionSource<LogRecord>, Func<LogRecord, bool>> _waiters = new();
 
     public IReadOnlyList<LogRecord> Records => [.. _records];
 
@@ -24,8 +24,7 @@ public sealed class CapturedLogs(LogLevel minimum = LogLevel.Trace) : ILoggerPro
     /// </summary>
     public async Task<LogRecord> WaitForAsync(int eventId, CancellationToken ct)
     {
-        var waiter = new TaskCompletionSource<LogRecord>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _waiters[waiter] = eventId;
+        var waiter = Register(record => record.EventId.Id == eventId);
         try
         {
             if (_records.FirstOrDefault(record => record.EventId.Id == eventId) is { } written)
@@ -41,12 +40,36 @@ public sealed class CapturedLogs(LogLevel minimum = LogLevel.Trace) : ILoggerPro
         }
     }
 
+    /// <summary>
+    /// The next record that <paramref name="match"/> accepts, written after this call: start waiting, then check the
+    /// state a background worker changes, then await, and no change can slip in between.
+    /// </summary>
+    public async Task<LogRecord> NextAsync(Func<LogRecord, bool> match, CancellationToken ct)
+    {
+        var waiter = Register(match);
+        try
+        {
+            return await waiter.Task.WaitAsync(ct);
+        }
+        finally
+        {
+            _waiters.TryRemove(waiter, out _);
+        }
+    }
+
+    private TaskCompletionSource<LogRecord> Register(Func<LogRecord, bool> match)
+    {
+        var waiter = new TaskCompletionSource<LogRecord>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _waiters[waiter] = match;
+        return waiter;
+    }
+
     private void Add(LogRecord record)
     {
         _records.Enqueue(record);
-        foreach (var (waiter, eventId) in _waiters)
+        foreach (var (waiter, match) in _waiters)
         {
-            if (eventId == record.EventId.Id)
+            if (match(record))
             {
                 waiter.TrySetResult(record);
             }
@@ -71,7 +94,10 @@ public sealed class CapturedLogs(LogLevel minimum = LogLevel.Trace) : ILoggerPro
         {
             if (IsEnabled(logLevel))
             {
-                logs.Add(new LogRecord(logLevel, category, eventId, formatter(state, exception), exception?.ToString()));
+                var properties = state is IReadOnlyList<KeyValuePair<string, object?>> values
+                    ? values.ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal)
+                    : [];
+                logs.Add(new LogRecord(logLevel, category, eventId, formatter(state, exception), exception?.ToString(), properties));
             }
         }
     }

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace Connector.Host.Connectors.Presets;
 
 /// <summary>
-/// The presets embedded from <c>presets/*.json</c> (<c>{ name, docs, config, notes }</c>), read once. A preset is
+/// The presets embedded from <c>presets/*.json</c> (<c>{ name, docs, parameters?, config, notes }</c>), read once. A preset is
 /// data: adding a provider means adding a file, never a branch in code, and its two logos
 /// (<c>presets/logos/{id}.svg</c>, <c>{id}-dark.svg</c>).
 /// </summary>
@@ -70,7 +70,43 @@ internal sealed class PresetCatalog
             notes,
             config,
             logo,
-            logoDark);
+            logoDark)
+        {
+            Parameters = Parameters(id, document["parameters"] as JsonObject, config),
+        };
+    }
+
+    /// <summary>The declared parameters, each of a known kind and each used somewhere in the config.</summary>
+    private static List<PresetParameter> Parameters(string id, JsonObject? declared, JsonObject config)
+    {
+        if (declared is null)
+        {
+            return [];
+        }
+
+        var text = config.ToJsonString();
+        var parameters = new List<PresetParameter>();
+        foreach (var (name, node) in declared)
+        {
+            var parameter = new PresetParameter(
+                name,
+                node?["kind"]?.GetValue<string>() ?? throw Invalid(id, $"parameter {name} has no kind"),
+                node["description"]?.GetValue<string>() ?? throw Invalid(id, $"parameter {name} has no description"),
+                node["example"]?.GetValue<string>() ?? throw Invalid(id, $"parameter {name} has no example"));
+            if (!PresetParameter.Kinds.Contains(parameter.Kind) || !parameter.Accepts(parameter.Example))
+            {
+                throw Invalid(id, $"parameter {name} has an unknown kind or an example it refuses");
+            }
+
+            if (!text.Contains(parameter.Placeholder, StringComparison.Ordinal))
+            {
+                throw Invalid(id, $"parameter {name} is not used in the config");
+            }
+
+            parameters.Add(parameter);
+        }
+
+        return parameters;
     }
 
     /// <summary>The served path of a logo file, once it is known to be built in.</summary>

@@ -9,7 +9,8 @@ namespace Connector.Host.Connectors.Presets;
 /// Turns a create body that names a <c>preset</c> into an ordinary one: the preset's config is the base and the
 /// request's <c>config</c> is merged over it (RFC 7396, so explicit fields win and <c>null</c> removes a preset
 /// field); <c>name</c>, <c>id</c> and the logos default to the preset's. The short form of issue 6,
-/// <c>{ "preset": "github", "clientId": "…", "clientSecret": "…" }</c>, moves the two credentials into <c>config</c>.
+/// <c>{ "preset": "github", "clientId": "…", "clientSecret": "…" }</c>, moves the two credentials into <c>config</c>. A preset
+/// for an IdP at the customer's own domain takes its values in <c>presetParameters</c> (<see cref="PresetParameterValues"/>).
 /// </summary>
 internal static class PresetExpansion
 {
@@ -46,6 +47,11 @@ internal static class PresetExpansion
 
         var expanded = body.DeepClone().AsObject();
         expanded.Remove(PresetField);
+        if (PresetParameterValues.Apply(preset, expanded, errors) is not { } presetConfig)
+        {
+            return (null, null);
+        }
+
         expanded.TryGetPropertyValue("config", out var requestConfig);
         var config = requestConfig as JsonObject ?? new JsonObject();
         foreach (var field in ShortFormFields)
@@ -66,7 +72,7 @@ internal static class PresetExpansion
         }
 
         // A config that is not an object is left as sent, so the reader reports its type.
-        expanded["config"] = requestConfig is null or JsonObject ? MergePatch.Apply(preset.Config, config) : requestConfig.DeepClone();
+        expanded["config"] = requestConfig is null or JsonObject ? MergePatch.Apply(presetConfig, config) : requestConfig.DeepClone();
         if (expanded["name"] is null)
         {
             expanded["name"] = preset.Name;

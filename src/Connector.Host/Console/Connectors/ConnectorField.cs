@@ -8,7 +8,8 @@ namespace Connector.Host.Console.Connectors;
 /// </summary>
 public sealed record ConnectorField(string Path, FormFieldKind Kind, string HelpKey)
 {
-    private const string ConfigPrefix = "config.";
+    /// <summary>Left off the label: a config field is named as in Logto's form, a preset's value by its own name.</summary>
+    private static readonly string[] LabelPrefixes = ["config.", "presetParameters."];
 
     /// <summary>The input's type for a text field: <c>text</c> or <c>url</c>.</summary>
     public string Type { get; init; } = "text";
@@ -22,7 +23,9 @@ public sealed record ConnectorField(string Path, FormFieldKind Kind, string Help
     public bool CreateOnly { get; init; }
 
     /// <summary>The name inside the config, as Logto's form and the README's guides call it (<c>clientId</c>, <c>profileMap.id</c>).</summary>
-    public string Label => Path.StartsWith(ConfigPrefix, StringComparison.Ordinal) ? Path[ConfigPrefix.Length..] : Path;
+    public string Label => LabelPrefixes.FirstOrDefault(prefix => Path.StartsWith(prefix, StringComparison.Ordinal)) is { } prefix
+        ? Path[prefix.Length..]
+        : Path;
 }
 
 /// <summary>One value of a choice; shown as the value itself (a protocol word) unless it has a page text.</summary>

@@ -1,5 +1,6 @@
 using Connector.Host.Connectors;
 using Connector.Host.Connectors.Api;
+using Connector.Host.Connectors.Presets;
 using Connector.Host.Console.Kit;
 using Connector.OAuth2.Configuration;
 
@@ -93,17 +94,30 @@ internal static class ConnectorForm
     public static readonly IReadOnlyList<ConnectorFieldSet> Edit =
         [.. All.Select(set => set with { Fields = [.. set.Fields.Where(field => !field.CreateOnly)] })];
 
-    /// <summary>The short form of a preset: the preset gives the rest.</summary>
-    public static readonly IReadOnlyList<ConnectorFieldSet> Preset =
+    /// <summary>
+    /// The short form of a preset: the values it needs (a domain, a realm: <see cref="PresetParameterValues"/>) and the
+    /// app's credentials; the preset gives the rest.
+    /// </summary>
+    public static IReadOnlyList<ConnectorFieldSet> PresetFor(PresetView preset) =>
     [
         new("preset", "console.connectors.group.preset",
         [
             new("name", FormFieldKind.Text, "console.connectors.help.name") { Required = true },
             new("id", FormFieldKind.Text, "console.connectors.help.presetId"),
+            .. preset.Parameters.Select(name =>
+                new ConnectorField($"{PresetParameterValues.Field}.{name}", FormFieldKind.Text, ParameterHelp[name]) { Required = true }),
             new("config.clientId", FormFieldKind.Text, "console.connectors.help.clientId") { Required = true },
             new("config.clientSecret", FormFieldKind.Secret, "console.connectors.help.clientSecret") { Required = true },
         ]),
     ];
+
+    /// <summary>The help of each parameter a preset may declare (a test checks every preset's parameters are here).</summary>
+    public static readonly IReadOnlyDictionary<string, string> ParameterHelp = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["domain"] = "console.connectors.help.presetDomain",
+        ["realm"] = "console.connectors.help.presetRealm",
+        ["tenant"] = "console.connectors.help.presetTenant",
+    };
 
     /// <summary>The edit form's answer to a provider change (<see cref="ProviderChange"/>): not a field of the connector, but of the patch.</summary>
     public static readonly FormField ConfirmProviderChange = new(ProviderChange.ConfirmationField, FormFieldKind.Flag);

@@ -7,7 +7,8 @@ public sealed record ConnectorListItem(
     string Id, string Name, string? LogoUrl, string? LogoDarkUrl, bool Enabled, DateTime? LastSignIn, AuditOutcomeCounts? LastDay);
 
 /// <summary>A catalogue preset as the console shows it (its notes are the catalogue's, in English).</summary>
-public sealed record PresetView(string Id, string Name, string Docs, IReadOnlyList<string> Notes, string LogoUrl, string LogoDarkUrl);
+public sealed record PresetView(
+    string Id, string Name, string Docs, IReadOnlyList<string> Notes, string LogoUrl, string LogoDarkUrl, IReadOnlyList<string> Parameters);
 
 /// <summary>What the connector's page shows around its form.</summary>
 public sealed record ConnectorHeader(string Id, string Name, string? LogoUrl, string? LogoDarkUrl, bool Enabled, bool HasSecret, string CallbackUri);

@@ -46,7 +46,7 @@ internal static class ConnectorsEndpoints
         });
 
     public static PresetView ViewOf(ConnectorPreset preset) =>
-        new(preset.Id, preset.Name, preset.Docs, preset.Notes, preset.LogoUrl, preset.LogoDarkUrl);
+        new(preset.Id, preset.Name, preset.Docs, preset.Notes, preset.LogoUrl, preset.LogoDarkUrl, [.. preset.Parameters.Select(parameter => parameter.Name)]);
 
     /// <summary>The page of an id that names no connector.</summary>
     public static IResult NotFound(string id) =>

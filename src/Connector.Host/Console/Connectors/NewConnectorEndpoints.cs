@@ -64,7 +64,7 @@ internal static class NewConnectorEndpoints
         }
 
         var form = await context.Request.ReadFormAsync(ct);
-        var fields = ConnectorForm.FieldsOf(ConnectorForm.Preset);
+        var fields = ConnectorForm.FieldsOf(ConnectorForm.PresetFor(ConnectorsEndpoints.ViewOf(found)));
         var formErrors = new FieldErrors();
         var document = FormDocument.WithoutNulls(FormDocument.Read(form, fields, formErrors));
         document[PresetExpansion.PresetField] = found.Id;

@@ -1,6 +1,7 @@
 using System.Net;
 using Connector.Host.Tests.Discovery;
 using Connector.Host.Tests.Infrastructure;
+using Connector.Host.Tests.Presets;
 
 namespace Connector.Host.Tests.Console.Connectors;
 
@@ -87,6 +88,45 @@ public sealed class PrefillAndPresetTests : IAsyncLifetime
         Assert.Equal("gh-client", connector["config"]!["clientId"]!.GetValue<string>());
         var created = Assert.Single(await _world.AuditAsync("connector.created"));
         Assert.Equal(ConnectorsConsoleWorld.KeyActor, created.Actor);
+    }
+
+    [Fact]
+    public async Task APresetAtTheCustomersDomain_AsksForItsDomainAndRealm_AndSavesTheEndpointsUnderThem()
+    {
+        const string Preset = "/console/connectors/new/preset/keycloak";
+        var page = await _world.Operator.GetAsync(Preset);
+
+        Assert.Equal(["name", "id", "presetParameters.domain", "presetParameters.realm", "config.clientId", "config.clientSecret"],
+            page.Document.QuerySelectorAll($"form[action='{Preset}'] input[name]:not([type=hidden])").Select(input => input.GetAttribute("name")).ToList());
+        Assert.StartsWith("realm", page.Document.QuerySelector("label[for='f-presetParameters-realm']")!.TextContent.Trim(), StringComparison.Ordinal);
+
+        var fields = new Dictionary<string, string?>
+        {
+            ["presetParameters.domain"] = "https://sso.example.com",
+            ["presetParameters.realm"] = "acme",
+            ["config.clientId"] = "kc-client",
+            ["config.clientSecret"] = ConnectorsConsoleWorld.Secret,
+        };
+        var refused = await _world.SubmitAsync(Preset, Preset, fields);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Single(refused.ErrorsOf("presetParameters.domain"));
+        Assert.Equal(0, await _world.Host.CountAsync("connectors"));
+
+        fields["presetParameters.domain"] = "sso.example.com";
+        var saved = await _world.SubmitAsync(Preset, Preset, fields);
+
+        Assert.Equal("/console/connectors/keycloak?notice=connectorCreated", saved.Location!.OriginalString);
+        var connector = await (await _world.Host.Admin.GetAsync("/api/connectors/keycloak", Ct)).ReadJsonAsync();
+        Assert.Equal("https://sso.example.com/realms/acme/protocol/openid-connect/token", connector["config"]!["tokenEndpoint"]!.GetValue<string>());
+        Assert.Equal("https://sso.example.com/realms/acme", connector["config"]!["idTokenVerificationConfig"]!["issuer"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void EveryParameterAPresetDeclares_HasItsHelpInTheConsole()
+    {
+        var declared = PresetFiles.Ids.SelectMany(id => PresetFiles.Read(id)["parameters"]?.AsObject().Select(p => p.Key) ?? []).Distinct();
+
+        Assert.All(declared, name => Assert.True(Connector.Host.Console.Connectors.ConnectorForm.ParameterHelp.ContainsKey(name), $"no help for {name}"));
     }
 
     private static string? Value(ConsolePage page, string path) => page.Document.GetElementById("f-" + path.Replace('.', '-'))!.GetAttribute("value");
