@@ -15,7 +15,8 @@ internal sealed partial class IdentityTokenStore(NpgsqlDataSource dataSource)
         "refresh_token_protected AS RefreshTokenProtected, id_token_protected AS IdTokenProtected, token_type AS TokenType, scope AS Scope, " +
         "expires_at AS ExpiresAt, updated_at AS UpdatedAt";
 
-    // A sign-in that brings no refresh token (Google sends one only at the first consent) or no ID token keeps the stored one.
+    // A sign-in that brings no refresh token (Google sends one only at the first consent), no ID token or no scope (RFC 6749
+    // §5.1: then the one granted before) keeps the stored one.
     private const string UpsertSql = """
         INSERT INTO identity_tokens (identity_id, connector_id, generation, access_token_protected, refresh_token_protected, id_token_protected,
             token_type, scope, expires_at, updated_at)
@@ -25,7 +26,8 @@ internal sealed partial class IdentityTokenStore(NpgsqlDataSource dataSource)
             connector_id = EXCLUDED.connector_id, generation = EXCLUDED.generation, access_token_protected = EXCLUDED.access_token_protected,
             refresh_token_protected = coalesce(EXCLUDED.refresh_token_protected, identity_tokens.refresh_token_protected),
             id_token_protected = coalesce(EXCLUDED.id_token_protected, identity_tokens.id_token_protected),
-            token_type = EXCLUDED.token_type, scope = EXCLUDED.scope, expires_at = EXCLUDED.expires_at, updated_at = EXCLUDED.updated_at
+            token_type = EXCLUDED.token_type, scope = coalesce(EXCLUDED.scope, identity_tokens.scope),
+            expires_at = EXCLUDED.expires_at, updated_at = EXCLUDED.updated_at
         """;
 
     private const string GetSql = $"SELECT {Columns} FROM identity_tokens WHERE identity_id = @IdentityId";

@@ -45,6 +45,26 @@ public sealed class TokenVaultTests
     }
 
     [Fact]
+    public async Task AReturningSignIn_ReplacesTheAccessToken_AndKeepsTheRefreshTokenWhenTheProviderSendsNone()
+    {
+        await using var world = await VaultWorld.StartAsync();
+        var host = world.StartHost();
+        using var admin = host.CreateAdminClient();
+        await world.CreateConnectorAsync(admin, enableTokenStorage: true);
+        var userId = await world.SignInAsync(host);
+
+        var again = await world.SignInAsync(host, """{"access_token":"vault-access-token-3","token_type":"Bearer","expires_in":600}""");
+        using var response = await VaultWorld.AccessTokenAsync(admin, userId);
+
+        Assert.Equal(userId, again);
+        Assert.Equal(1, await world.StoredRowsAsync());
+        var body = await response.ReadJsonAsync();
+        Assert.Equal("vault-access-token-3", body["accessToken"]!.GetValue<string>());
+        Assert.Equal("read:user repo", body["scope"]!.GetValue<string>());
+        Assert.Equal(VaultWorld.RefreshToken, await world.StoredRefreshTokenAsync(host));
+    }
+
+    [Fact]
     public async Task SignIn_WithStorageOff_StoresNothing_AndTheRouteAnswersTokenStorageDisabled()
     {
         await using var world = await VaultWorld.StartAsync();
