@@ -1,26 +1,46 @@
 #!/usr/bin/env bash
 # The benchmark (README, Performance): engine exchanges/s against nginx answering fixed JSON, a bare
-# HttpClient loop as yardstick, and full browser sign-ins against the real host and PostgreSQL.
-# Loopback only; bounded (about 4 minutes); writes bench/results/{results.json,results.md,chart.svg}.
+# HttpClient loop as yardstick and Logto's published OAuth connector (bench/logto, on node) doing the same exchange,
+# every exchange figure also as a ratio to the bare loop and to Logto; then full browser sign-ins against the real host
+# and PostgreSQL, and user search with BENCH_SEED_USERS users seeded. Loopback only; bounded (about 5 minutes plus the
+# seeding); writes bench/results/{results.json,results.md,chart.svg}. BENCH_SECONDS sets the time per point (5).
 #
+#   scripts/bench.sh --engine-only the exchanges only (engine, bare loop, Logto): no PostgreSQL, host, sign-ins or
+#                                  seeding; writes bench/results/engine-only/
 #   scripts/bench.sh --telemetry   the returning sign-in only, first with telemetry off (OTEL_SDK_DISABLED=true), then on
 #                                  (every request traced, spans and metrics exported by OTLP/HTTP to a sink in the nginx
 #                                  provider, /metrics scraped every second); writes bench/results/telemetry/{off,on}/
 set -euo pipefail
 mode=all
-[ "${1:-}" = "--telemetry" ] && mode=telemetry
+case "${1:-}" in
+  --telemetry) mode=telemetry ;;
+  --engine-only) mode=engine ;;
+  "") ;;
+  *) echo "usage: scripts/bench.sh [--engine-only | --telemetry]" >&2; exit 2 ;;
+esac
 cd "$(dirname "$0")/.."
 root=$(pwd)
 source scripts/postgres.sh
 seconds=${BENCH_SECONDS:-5}
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-ensure_postgres_installed
+[ "$mode" = engine ] || ensure_postgres_installed
 if ! command -v nginx >/dev/null || [ ! -f /usr/lib/nginx/modules/ngx_http_js_module.so ]; then
   echo "Installing nginx and its njs module from the distribution's packages..." >&2
   DEBIAN_FRONTEND=noninteractive apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nginx-light libnginx-mod-http-js >/dev/null \
     || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nginx libnginx-mod-http-js >/dev/null
+fi
+
+# The Logto column: Node.js and npm from the distribution's packages (as scripts/test.sh), the connector from the
+# committed lockfile. Before anything is built, so a missing node fails in seconds rather than after the engine runs.
+if [ "$mode" != telemetry ]; then
+  if ! command -v npm >/dev/null; then
+    echo "Installing Node.js and npm from the distribution's packages..." >&2
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+  fi
+  (cd bench/logto && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
 work=$(mktemp -d /tmp/connectors-bench.XXXXXX)
@@ -39,18 +59,24 @@ host="http://127.0.0.1:$host_port"
 provider="http://127.0.0.1:$nginx_port"
 admin_key=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
 
-# PostgreSQL with its default durability: the sign-in numbers include real commits.
-start_cluster "$work/pg" "$pg_port" max_connections=200
-runuser -u postgres -- "$(pg_bin_dir)/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres connectors
-database="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=connectors"
-
 mkdir -p "$work/nginx/body"
 sed -e "s|__DIR__|$work/nginx|g" -e "s|__PORT__|$nginx_port|g" -e "s|__REPO__|$root|g" \
     -e "s|__CALLBACK__|$host/callback/bench|g" bench/nginx/nginx.conf.template > "$work/nginx/nginx.conf"
 nginx -p /usr/share/nginx -c "$work/nginx/nginx.conf"
 
-dotnet build src/Connector.Host/Connector.Host.csproj -c Release -nologo -v quiet -o "$work/host"
 dotnet build bench/Connector.Bench/Connector.Bench.csproj -c Release -nologo -v quiet -o "$work/bench"
+if [ "$mode" = engine ]; then
+  dotnet "$work/bench/Connector.Bench.dll" --provider "$provider" --seconds "$seconds" --out bench/results/engine-only \
+    --logto "$root/bench/logto"
+  exit 0
+fi
+
+# PostgreSQL with its default durability: the sign-in numbers include real commits.
+start_cluster "$work/pg" "$pg_port" max_connections=200
+runuser -u postgres -- "$(pg_bin_dir)/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres connectors
+database="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=connectors"
+
+dotnet build src/Connector.Host/Connector.Host.csproj -c Release -nologo -v quiet -o "$work/host"
 
 # start_host [VAR=value ...]: the host in Production with the given extra environment, once it answers /readyz.
 start_host() {
@@ -88,6 +114,6 @@ if [ "$mode" = telemetry ]; then
   exit 0
 fi
 
-dotnet "$work/bench/Connector.Bench.dll" --provider "$provider" --seconds "$seconds" --out bench/results \
+dotnet "$work/bench/Connector.Bench.dll" --provider "$provider" --seconds "$seconds" --out bench/results --logto "$root/bench/logto" \
   --host "$host" --connector bench --database "$database" --host-pid "$host_pid" \
   --admin-key "$admin_key" --seed-users "${BENCH_SEED_USERS:-1000000}"

@@ -3,6 +3,7 @@ using Connector.Bench;
 
 // The project's benchmark (README, Performance). Loopback only, bounded in time and count.
 //   Connector.Bench --provider URL [--seconds 5] [--out DIR]
+//                   [--logto DIR]   (Logto's OAuth connector beside the engine, through DIR/driver.mjs: bench/logto)
 //                   [--host URL --connector ID --database CONNSTRING --host-pid PID]
 //                   [--admin-key KEY --seed-users N]   (user search and paging with N users seeded)
 //                   [--returning-only [--label TEXT]]   (only returning sign-ins, named "sign-in (returning, TEXT)":
@@ -14,19 +15,31 @@ int[] levels = [1, 8, 32, 64];
 var warmUp = TimeSpan.FromSeconds(1);
 var duration = TimeSpan.FromSeconds(options.Seconds);
 
+var logto = options.Logto is { } logtoDirectory ? new LogtoScenario(logtoDirectory, options.Provider) : null;
 if (!args.Contains("--skip-engine") && !options.ReturningOnly)
 {
     using var engine = new EngineScenario(options.Provider);
     foreach (var concurrency in levels)
     {
-        runs.Add(await LoadRunner.RunAsync("engine", concurrency, warmUp, duration, _ => engine.EngineOnceAsync()));
-        runs.Add(await LoadRunner.RunAsync("bare HttpClient", concurrency, warmUp, duration, _ => engine.BareOnceAsync()));
+        runs.Add(await LoadRunner.RunAsync(ExchangeComparison.Engine, concurrency, warmUp, duration, _ => engine.EngineOnceAsync()));
+        runs.Add(await LoadRunner.RunAsync(ExchangeComparison.Bare, concurrency, warmUp, duration, _ => engine.BareOnceAsync()));
         Console.Error.WriteLine($"engine c={concurrency}: {runs[^2].PerSecond}/s, bare {runs[^1].PerSecond}/s");
+        if (logto is not null)
+        {
+            runs.Add(await logto.RunAsync(concurrency, warmUp, duration));
+            Console.Error.WriteLine($"Logto connector c={concurrency}: {runs[^1].PerSecond}/s, p50 {runs[^1].P50Ms} ms, p99 {runs[^1].P99Ms} ms");
+        }
     }
 
-    var engine32 = runs.Single(r => r.Scenario == "engine" && r.Concurrency == 32);
-    var bare32 = runs.Single(r => r.Scenario == "bare HttpClient" && r.Concurrency == 32);
-    notes.Add(FormattableString.Invariant($"engine keeps {engine32.PerSecond / bare32.PerSecond:P0} of the bare HttpClient loop at concurrency 32 ({engine32.PerSecond:0} vs {bare32.PerSecond:0}/s)."));
+    var at32 = ExchangeComparison.From(runs).Where(e => e.Concurrency == 32).ToList();
+    var engine32 = at32.Single(e => e.Scenario == ExchangeComparison.Engine);
+    var bare32 = at32.Single(e => e.Scenario == ExchangeComparison.Bare);
+    notes.Add(FormattableString.Invariant($"engine keeps {engine32.PerSecondVsBare:P0} of the bare HttpClient loop at concurrency 32 ({engine32.PerSecond:0} vs {bare32.PerSecond:0}/s)."));
+    if (at32.SingleOrDefault(e => e.Scenario == LogtoScenario.Name) is { } logto32)
+    {
+        notes.Add(FormattableString.Invariant(
+            $"engine = {Report.Times(engine32.PerSecondVsLogto)} Logto's connector at concurrency 32 ({engine32.PerSecond:0} vs {logto32.PerSecond:0}/s; p99 {engine32.P99Ms:0.00} vs {logto32.P99Ms:0.00} ms); the bare loop = {Report.Times(bare32.PerSecondVsLogto)} Logto."));
+    }
 }
 
 if (options.ReturningOnly)
@@ -85,13 +98,13 @@ if (!options.ReturningOnly && options.Host is { } searchHost && options.AdminKey
     }
 }
 
-var markdown = Report.Write(options.Out, new BenchResults(Environment.ProcessorCount + " cores, " + System.Runtime.InteropServices.RuntimeInformation.OSDescription,
-    DateTime.UtcNow, options.Seconds, runs, notes));
+var markdown = Report.Write(options.Out, new BenchResults(MachineInfo.Read(logto?.Versions?.Node), DateTime.UtcNow, options.Seconds,
+    logto?.Versions, ExchangeComparison.From(runs), runs, notes));
 Console.WriteLine(markdown);
 
 internal sealed record BenchOptions(
     string Provider, int Seconds, string Out, string? Host, string? Connector, string? Database, int HostPid, string? AdminKey, int SeedUsers,
-    bool ReturningOnly, string? Label)
+    bool ReturningOnly, string? Label, string? Logto)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -107,6 +120,7 @@ internal sealed record BenchOptions(
             Value("--admin-key"),
             int.Parse(Value("--seed-users") ?? "0", CultureInfo.InvariantCulture),
             args.Contains("--returning-only"),
-            Value("--label"));
+            Value("--label"),
+            Value("--logto"));
     }
 }

@@ -23,13 +23,35 @@ internal static class Report
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"Machine: {results.Machine}; {results.When:yyyy-MM-dd HH:mm} UTC; {results.Seconds} s per point after warm-up.");
-        text.AppendLine();
-        text.AppendLine("| scenario | concurrency | per second | p50 ms | p99 ms | errors |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|");
-        foreach (var run in results.Runs)
+        if (results.Logto is { } logto)
         {
-            text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {run.Scenario} | {run.Concurrency} | {run.PerSecond:0} | {run.P50Ms:0.00} | {run.P99Ms:0.00} | {run.Errors} |");
+            text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Logto: @logto/connector-oauth {logto.ConnectorOauth} (@logto/connector-kit {logto.ConnectorKit}) on node {logto.Node}.");
+        }
+
+        if (results.Exchanges.Count > 0)
+        {
+            // Every exchange figure beside its ratio to the bare loop and to Logto at the same concurrency.
+            text.AppendLine();
+            text.AppendLine("| exchange | concurrency | per second | ÷ bare | ÷ Logto | p50 ms | ÷ bare | ÷ Logto | p99 ms | ÷ bare | ÷ Logto | errors |");
+            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var e in results.Exchanges)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {e.Scenario} | {e.Concurrency} | {e.PerSecond:0} | {Times(e.PerSecondVsBare)} | {Times(e.PerSecondVsLogto)} | {e.P50Ms:0.00} | {Times(e.P50VsBare)} | {Times(e.P50VsLogto)} | {e.P99Ms:0.00} | {Times(e.P99VsBare)} | {Times(e.P99VsLogto)} | {e.Errors} |");
+            }
+        }
+
+        var others = results.Runs.Where(r => !ExchangeComparison.Scenarios.Contains(r.Scenario)).ToList();
+        if (others.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine("| scenario | concurrency | per second | p50 ms | p99 ms | errors |");
+            text.AppendLine("|---|---:|---:|---:|---:|---:|");
+            foreach (var run in others)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {run.Scenario} | {run.Concurrency} | {run.PerSecond:0} | {run.P50Ms:0.00} | {run.P99Ms:0.00} | {run.Errors} |");
+            }
         }
 
         foreach (var note in results.Notes)
@@ -39,6 +61,19 @@ internal static class Report
 
         return text.AppendLine().ToString();
     }
+
+    /// <summary>
+    /// A ratio as "54×", "1.4×", "0.71×" or "0.0040×": two significant digits below 1, so a latency far under Logto's
+    /// does not print as 0.
+    /// </summary>
+    public static string Times(double? ratio) => ratio switch
+    {
+        null => "—",
+        >= 10 => FormattableString.Invariant($"{ratio:0}×"),
+        >= 1 => FormattableString.Invariant($"{ratio:0.0}×"),
+        <= 0 => "0×",
+        { } small => small.ToString("F" + Math.Min(6, 1 - (int)Math.Floor(Math.Log10(small))), CultureInfo.InvariantCulture) + "×",
+    };
 
     /// <summary>Two panels: throughput and p99 latency against concurrency, one line per scenario.</summary>
     private static string Chart(IReadOnlyList<Measurement> runs)
@@ -83,4 +118,6 @@ internal static class Report
     }
 }
 
-internal sealed record BenchResults(string Machine, DateTime When, int Seconds, IReadOnlyList<Measurement> Runs, IReadOnlyList<string> Notes);
+internal sealed record BenchResults(
+    MachineInfo Machine, DateTime When, int Seconds, LogtoVersions? Logto, IReadOnlyList<ExchangeComparison> Exchanges,
+    IReadOnlyList<Measurement> Runs, IReadOnlyList<string> Notes);

@@ -12,7 +12,7 @@ namespace Connector.OAuth2;
 
 /// <summary>
 /// The engine's entry point for a callback. One pipeline — code exchange → ID token (when the connector verifies
-/// one) → userinfo (when it has an endpoint) → profile mapping → email lookup — serves the real sign-in (<see cref="CompleteSignInAsync"/>) and the operator's dry run
+/// one) → userinfo (when it has an endpoint) → the posted <c>user</c> (form_post) → profile mapping → email lookup — serves the real sign-in (<see cref="CompleteSignInAsync"/>) and the operator's dry run
 /// (<see cref="TraceSignInAsync"/>), so what a dry run shows is what a sign-in stores. The first two steps are
 /// also callable alone. The authorization URL comes from <see cref="Authorization.AuthorizationUrlBuilder"/>.
 /// Every call takes the <see cref="ProviderCalls"/> of its flow: the connector's name for spans and durations, and
@@ -86,9 +86,10 @@ public sealed class OAuth2Connector
             return source.Error;
         }
 
-        recorder?.UserInfo(source.Value);
+        var profileSource = exchange.PostedUser is { } user ? PostedUser.AddTo(source.Value, user) : source.Value;
+        recorder?.UserInfo(profileSource);
         var map = config.IdTokenVerificationConfig is null ? config.ProfileMap : ProfileMap.WithOpenIdDefaults(config.ProfileMap);
-        var profile = _profileMaps.Get(map).Map(source.Value);
+        var profile = _profileMaps.Get(map).Map(profileSource);
         if (profile.IsError)
         {
             recorder?.Failed(SignInStep.ProfileMapping, profile.Error);

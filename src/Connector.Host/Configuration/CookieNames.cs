@@ -12,6 +12,13 @@ internal static class CookieNames
 
     public static string For(string name, ConnectorsOptions options) => IsHttps(options) ? HostPrefix + name : name;
 
+    /// <summary>Names <paramref name="cookie"/> (<see cref="For"/>) and makes it Secure whenever the service is reached over https.</summary>
+    public static void Apply(CookieBuilder cookie, string name, ConnectorsOptions options)
+    {
+        cookie.Name = For(name, options);
+        cookie.SecurePolicy = IsHttps(options) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+    }
+
     /// <summary>Whether the service is reached over https: its cookies must then be Secure whatever the hop to us was.</summary>
     public static bool IsHttps(ConnectorsOptions options) =>
         Uri.TryCreate(options.PublicOrigin, UriKind.Absolute, out var origin) && origin.Scheme == Uri.UriSchemeHttps;

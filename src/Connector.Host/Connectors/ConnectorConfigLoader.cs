@@ -4,7 +4,7 @@ using Microsoft.Extensions.Caching.Memory;
 namespace Connector.Host.Connectors;
 
 /// <summary>
-/// Loads a stored connector with its secret decrypted, for the sign-in flow. A connector is read on every
+/// Loads a stored connector with its secret and keys decrypted, for the sign-in flow. A connector is read on every
 /// sign-in's two steps, so it is kept for a few seconds: that spares the flow a query, a JSON parse and a
 /// decryption each time. Writes through this instance forget it at once; another instance sees a change
 /// within <see cref="Freshness"/>. Bounded in count, so a flood of unknown ids cannot grow it.
@@ -30,7 +30,7 @@ internal sealed class ConnectorConfigLoader(ConnectorStore store, ClientSecretPr
         }
 
         var connector = new LoadedConnector(row.Id, row.Name, row.LogoUrl, row.Enabled,
-            ConnectorDocuments.ToConfig(row.Config, protector.Unprotect(row.Id, row.ClientSecretProtected)),
+            ConnectorDocuments.ToConfig(row.Config, protector.Unprotect(row)),
             ConnectorDocuments.ToSettings(row.Settings), row.Generation);
         _cache.Set(id, connector, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = Freshness });
         return connector;

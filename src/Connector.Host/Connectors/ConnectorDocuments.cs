@@ -4,33 +4,67 @@ using Connector.OAuth2.Configuration;
 
 namespace Connector.Host.Connectors;
 
-/// <summary>Conversions between the engine's config, the stored document (never holding the secret) and the API's view.</summary>
+/// <summary>Conversions between the engine's config, the stored document (never holding a secret or key) and the API's view.</summary>
 internal static class ConnectorDocuments
 {
     public const string ClientSecretField = "clientSecret";
     public const string HasClientSecretField = "hasClientSecret";
+    public const string SignedClientSecretField = "signedClientSecret";
+    public const string ClientAssertionKeyField = "clientAssertionKey";
+    public const string PrivateKeyField = "privateKey";
+    public const string HasPrivateKeyField = "hasPrivateKey";
 
-    /// <summary>The document stored in <c>connectors.config</c>: every field with its effective value, except the secret.</summary>
+    /// <summary>Where the answer shows the assertion key's public JWK: <c>config.clientAssertionKey.publicJwk</c>.</summary>
+    public const string PublicJwkField = "publicJwk";
+
+    /// <summary>The document stored in <c>connectors.config</c>: every field with its effective value, except the secret and keys.</summary>
     public static JsonObject StoredConfig(OAuth2ConnectorConfig config)
     {
         var document = JsonSerializer.SerializeToNode(config, ConnectorJson.Options)!.AsObject();
         document.Remove(ClientSecretField);
+        (document[SignedClientSecretField] as JsonObject)?.Remove(PrivateKeyField);
+        (document[ClientAssertionKeyField] as JsonObject)?.Remove(PrivateKeyField);
         return document;
     }
 
-    /// <summary>The config as the admin API returns it: no secret, only whether one is set.</summary>
+    /// <summary>
+    /// The config as the admin API returns it: no secret and no private key, only whether each is set; the assertion
+    /// key's public JWK, to register at the provider.
+    /// </summary>
     public static JsonObject ApiConfig(ConnectorRow row)
     {
         var document = Normalized(row.Config);
         document[HasClientSecretField] = row.ClientSecretProtected.Length > 0;
+        if (document[SignedClientSecretField] is JsonObject signed)
+        {
+            signed[HasPrivateKeyField] = row.SignedClientSecretKeyProtected is not null;
+        }
+
+        if (document[ClientAssertionKeyField] is JsonObject assertion)
+        {
+            assertion[HasPrivateKeyField] = row.ClientAssertionKeyProtected is not null;
+            assertion[PublicJwkField] = row.ClientAssertionPublicJwk is { } jwk ? JsonNode.Parse(jwk) : null;
+        }
+
         return document;
     }
 
-    /// <summary>The connector as an editable document (the base a merge patch applies to), secret included.</summary>
-    public static JsonObject Editable(ConnectorRow row, string clientSecret)
+    /// <summary>Takes out what <see cref="ApiConfig"/> adds, so an answer sent back as a document reads as one.</summary>
+    public static void RemoveAnswerFields(JsonObject config)
     {
-        var config = Normalized(row.Config);
-        config[ClientSecretField] = clientSecret;
+        config.Remove(HasClientSecretField);
+        (config[SignedClientSecretField] as JsonObject)?.Remove(HasPrivateKeyField);
+        if (config[ClientAssertionKeyField] is JsonObject assertion)
+        {
+            assertion.Remove(HasPrivateKeyField);
+            assertion.Remove(PublicJwkField);
+        }
+    }
+
+    /// <summary>The connector as an editable document (the base a merge patch applies to), secret and keys included.</summary>
+    public static JsonObject Editable(ConnectorRow row, ConnectorSecrets secrets)
+    {
+        var config = WithSecrets(Normalized(row.Config), secrets);
         var document = new JsonObject { ["name"] = row.Name, ["enabled"] = row.Enabled, ["config"] = config };
         if (row.LogoUrl is not null)
         {
@@ -66,12 +100,24 @@ internal static class ConnectorDocuments
 
     public static string StoredSettings(ConnectorSettings settings) => JsonSerializer.Serialize(settings, ConnectorJson.Options);
 
-    /// <summary>The engine's config from a stored document and the decrypted secret.</summary>
-    public static OAuth2ConnectorConfig ToConfig(string storedConfig, string clientSecret)
+    /// <summary>The engine's config from a stored document and the decrypted secrets.</summary>
+    public static OAuth2ConnectorConfig ToConfig(string storedConfig, ConnectorSecrets secrets) =>
+        WithSecrets(Parse(storedConfig), secrets).Deserialize<OAuth2ConnectorConfig>(ConnectorJson.Options)!;
+
+    private static JsonObject WithSecrets(JsonObject config, ConnectorSecrets secrets)
     {
-        var document = Parse(storedConfig);
-        document[ClientSecretField] = clientSecret;
-        return document.Deserialize<OAuth2ConnectorConfig>(ConnectorJson.Options)!;
+        config[ClientSecretField] = secrets.ClientSecret;
+        if (config[SignedClientSecretField] is JsonObject signed && secrets.SignedClientSecretKey is not null)
+        {
+            signed[PrivateKeyField] = secrets.SignedClientSecretKey;
+        }
+
+        if (config[ClientAssertionKeyField] is JsonObject assertion && secrets.ClientAssertionKey is not null)
+        {
+            assertion[PrivateKeyField] = secrets.ClientAssertionKey;
+        }
+
+        return config;
     }
 
     /// <summary>

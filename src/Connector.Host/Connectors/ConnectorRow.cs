@@ -1,6 +1,9 @@
 namespace Connector.Host.Connectors;
 
-/// <summary>A row of <c>connectors</c>. <see cref="Config"/> is the JSON document without the client secret.</summary>
+/// <summary>
+/// A row of <c>connectors</c>. <see cref="Config"/> is the JSON document without the client secret and private keys,
+/// which are in the <c>…Protected</c> columns (<see cref="ConnectorSecretProtection"/>).
+/// </summary>
 internal sealed record ConnectorRow
 {
     public required string Id { get; init; }
@@ -14,7 +17,17 @@ internal sealed record ConnectorRow
     public string DisplayNames { get; init; } = "{}";
     public bool Enabled { get; init; }
     public required string Config { get; init; }
+    /// <summary>Empty when the connector has no client secret (it authenticates with a key).</summary>
     public required string ClientSecretProtected { get; init; }
+
+    /// <summary>The encrypted PEM of <c>signedClientSecret.privateKey</c>; null without a signed client secret.</summary>
+    public string? SignedClientSecretKeyProtected { get; init; }
+
+    /// <summary>The encrypted PEM of <c>clientAssertionKey.privateKey</c>; null without an assertion key.</summary>
+    public string? ClientAssertionKeyProtected { get; init; }
+
+    /// <summary>The assertion key's public JWK as JSON (no secret): what the answer shows to register at the provider.</summary>
+    public string? ClientAssertionPublicJwk { get; init; }
 
     /// <summary>The <see cref="ConnectorSettings"/> as JSON.</summary>
     public string Settings { get; init; } = "{}";

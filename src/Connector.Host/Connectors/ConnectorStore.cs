@@ -9,7 +9,9 @@ internal sealed class ConnectorStore(NpgsqlDataSource dataSource, IEnumerable<IC
 {
     private const string Columns =
         "id AS Id, name AS Name, logo_url AS LogoUrl, logo_dark_url AS LogoDarkUrl, display_names::text AS DisplayNames, enabled AS Enabled, config::text AS Config, " +
-        "client_secret_protected AS ClientSecretProtected, settings::text AS Settings, generation AS Generation, " +
+        "client_secret_protected AS ClientSecretProtected, signed_client_secret_key_protected AS SignedClientSecretKeyProtected, " +
+        "client_assertion_key_protected AS ClientAssertionKeyProtected, client_assertion_public_jwk::text AS ClientAssertionPublicJwk, " +
+        "settings::text AS Settings, generation AS Generation, " +
         "revision AS Revision, created_at AS CreatedAt, updated_at AS UpdatedAt";
 
     private const string ListSql = $"SELECT {Columns} FROM connectors ORDER BY created_at, id";
@@ -20,9 +22,11 @@ internal sealed class ConnectorStore(NpgsqlDataSource dataSource, IEnumerable<IC
         """;
 
     private const string InsertSql = """
-        INSERT INTO connectors (id, name, logo_url, logo_dark_url, display_names, enabled, config, client_secret_protected, settings, generation,
+        INSERT INTO connectors (id, name, logo_url, logo_dark_url, display_names, enabled, config, client_secret_protected,
+            signed_client_secret_key_protected, client_assertion_key_protected, client_assertion_public_jwk, settings, generation,
             revision, created_at, updated_at)
-        VALUES (@Id, @Name, @LogoUrl, @LogoDarkUrl, @DisplayNames::jsonb, @Enabled, @Config::jsonb, @ClientSecretProtected, @Settings::jsonb, @Generation,
+        VALUES (@Id, @Name, @LogoUrl, @LogoDarkUrl, @DisplayNames::jsonb, @Enabled, @Config::jsonb, @ClientSecretProtected,
+            @SignedClientSecretKeyProtected, @ClientAssertionKeyProtected, @ClientAssertionPublicJwk::jsonb, @Settings::jsonb, @Generation,
             1, @CreatedAt, @UpdatedAt)
         ON CONFLICT (id) DO NOTHING
         """;
@@ -30,7 +34,9 @@ internal sealed class ConnectorStore(NpgsqlDataSource dataSource, IEnumerable<IC
     private const string UpdateSql = """
         UPDATE connectors
         SET name = @Name, logo_url = @LogoUrl, logo_dark_url = @LogoDarkUrl, display_names = @DisplayNames::jsonb, enabled = @Enabled, config = @Config::jsonb,
-            client_secret_protected = @ClientSecretProtected, settings = @Settings::jsonb, generation = @Generation,
+            client_secret_protected = @ClientSecretProtected, signed_client_secret_key_protected = @SignedClientSecretKeyProtected,
+            client_assertion_key_protected = @ClientAssertionKeyProtected, client_assertion_public_jwk = @ClientAssertionPublicJwk::jsonb,
+            settings = @Settings::jsonb, generation = @Generation,
             revision = revision + 1, updated_at = @UpdatedAt
         WHERE id = @Id AND revision = @Revision
         """;

@@ -1,6 +1,7 @@
 using Connector.Host.Configuration;
 using Connector.Host.Console;
 using Connector.Host.Oidc;
+using Connector.Host.Pages;
 using Microsoft.Extensions.Options;
 
 namespace Connector.Host.Hardening;
@@ -8,7 +9,8 @@ namespace Connector.Host.Hardening;
 /// <summary>
 /// Headers on every answer, set as it starts (so error pages and 429s carry them too): no MIME sniffing, no framing
 /// (clickjacking), no Referer (a callback URL carries the code and state), and a Content-Security-Policy under which
-/// our pages (server-rendered, no scripts, one stylesheet) load nothing but that stylesheet and images.
+/// our pages (server-rendered, no scripts, one stylesheet) load nothing but that stylesheet and images; the form_post
+/// relay page also its one script file (<see cref="RelayPolicy"/>).
 /// </summary>
 internal static class SecurityHeaders
 {
@@ -37,6 +39,15 @@ internal static class SecurityHeaders
     public const string PreviewPolicy =
         "default-src 'none'; style-src 'self'; img-src 'self' https: data:; form-action 'none'; frame-ancestors 'self'; base-uri 'none'";
 
+    /// <summary>
+    /// A form_post callback's relay page (<see cref="HtmlPages.Relay{T}"/>): the page policy plus its one script file from
+    /// this service. No form-action: the relayed POST's answer redirects to the sign-in's return target, which may be an
+    /// app's origin or <c>/oidc/auth</c> and then the app's redirect URI, and Chromium holds a form's redirects to
+    /// form-action too. The form's action is fixed by the server and nothing posted is rendered unescaped.
+    /// </summary>
+    public const string RelayPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; frame-ancestors 'none'; base-uri 'none'";
+
     /// <summary>The API reference (Scalar) runs its own scripts from this assembly; it is still never framed.</summary>
     public const string ReferencePolicy = "frame-ancestors 'none'; base-uri 'none'";
 
@@ -59,9 +70,11 @@ internal static class SecurityHeaders
         });
     }
 
-    public static string PolicyFor(PathString path, bool loopbackImages)
+    /// <param name="relay">The answer is a relay page (<see cref="HtmlPages.RelayItem"/>), wherever it is.</param>
+    public static string PolicyFor(PathString path, bool loopbackImages, bool relay = false)
     {
-        var policy = path.StartsWithSegments(OidcPaths.Authorization) ? AuthorizationPolicy
+        var policy = relay ? RelayPolicy
+            : path.StartsWithSegments(OidcPaths.Authorization) ? AuthorizationPolicy
             : path.StartsWithSegments("/scalar") ? ReferencePolicy
             : path.StartsWithSegments(ConsolePaths.Preview) ? PreviewPolicy
             : path.StartsWithSegments(ConsolePaths.Root) ? ConsolePolicy
@@ -87,7 +100,7 @@ internal static class SecurityHeaders
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = context.Request.Path.StartsWithSegments(ConsolePaths.Preview) ? "SAMEORIGIN" : "DENY";
         headers["Referrer-Policy"] = "no-referrer";
-        headers.ContentSecurityPolicy = PolicyFor(context.Request.Path, loopbackImages);
+        headers.ContentSecurityPolicy = PolicyFor(context.Request.Path, loopbackImages, context.Items.ContainsKey(HtmlPages.RelayItem));
         return Task.CompletedTask;
     }
 }

@@ -6,7 +6,7 @@ namespace Connector.Host.Pages;
 
 /// <summary>
 /// The page kit: every HTML answer of the service is a Razor component rendered on the server inside
-/// <see cref="PageLayout"/>, under the strict CSP (stylesheets from here, no script), in the visitor's language and
+/// <see cref="PageLayout"/>, under the strict CSP (stylesheets from here, no script; a relay page its one script file), in the visitor's language and
 /// the operator's look (<see cref="PageContext"/>). Error pages show a code from the catalogue and a trace id, never
 /// JSON, provider bodies or secrets.
 /// </summary>
@@ -14,9 +14,19 @@ internal static class HtmlPages
 {
     public const string ContentType = "text/html; charset=utf-8";
 
+    /// <summary>The request item a <see cref="Relay{T}"/> answer leaves, for the security headers to send the relay policy.</summary>
+    public const string RelayItem = "Connectors.Pages.Relay";
+
     /// <summary>A page; its component receives the request's <see cref="PageContext"/> as the parameter <c>Page</c>.</summary>
     public static IResult Page<T>(IReadOnlyDictionary<string, object?> parameters, int status = StatusCodes.Status200OK)
-        where T : IComponent => new HtmlPage<T>(parameters, status);
+        where T : IComponent => new HtmlPage<T>(parameters, status, relay: false);
+
+    /// <summary>
+    /// A page that posts a form again by script as soon as it loads (the form_post callback's relay): the one kind of page
+    /// with a script, and its POST's answer may redirect to an app on another origin, so its policy has no form-action.
+    /// </summary>
+    public static IResult Relay<T>(IReadOnlyDictionary<string, object?> parameters)
+        where T : IComponent => new HtmlPage<T>(parameters, StatusCodes.Status200OK, relay: true);
 
     /// <param name="titleKey">The page text key of the title.</param>
     /// <param name="messageKey">The page text key of the message.</param>
@@ -39,7 +49,7 @@ internal static class HtmlPages
             [nameof(ErrorPage.Back)] = back,
         }, status);
 
-    private sealed class HtmlPage<T>(IReadOnlyDictionary<string, object?> parameters, int status) : IResult
+    private sealed class HtmlPage<T>(IReadOnlyDictionary<string, object?> parameters, int status, bool relay) : IResult
         where T : IComponent
     {
         public async Task ExecuteAsync(HttpContext httpContext)
@@ -47,6 +57,11 @@ internal static class HtmlPages
             var page = await PageContext.ForAsync(httpContext);
             // A page is for one visitor at one moment (a return URL, an account, an error's trace id): never cached.
             httpContext.Response.Headers.CacheControl = "no-store";
+            if (relay)
+            {
+                httpContext.Items[RelayItem] = true;
+            }
+
             var all = new Dictionary<string, object?>(parameters) { ["Page"] = page };
             if (typeof(T) == typeof(ErrorPage))
             {

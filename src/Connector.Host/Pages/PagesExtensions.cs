@@ -20,8 +20,7 @@ internal static class PagesExtensions
         services.AddAntiforgery();
         services.AddOptions<AntiforgeryOptions>().Configure<IOptions<ConnectorsOptions>>((options, connectors) =>
         {
-            options.Cookie.Name = CookieNames.For("connectors.antiforgery", connectors.Value);
-            options.Cookie.SecurePolicy = CookieNames.IsHttps(connectors.Value) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            CookieNames.Apply(options.Cookie, "connectors.antiforgery", connectors.Value);
         });
         return services;
     }

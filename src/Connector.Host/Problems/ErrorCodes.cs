@@ -65,6 +65,9 @@ internal static class ErrorCodes
         public const string ReservedParameter = ValidationCodes.ReservedParameter;
         public const string InvalidParameter = ValidationCodes.InvalidParameter;
         public const string InvalidPath = ValidationCodes.InvalidPath;
+        public const string InvalidPrivateKey = ValidationCodes.InvalidPrivateKey;
+        public const string KeyTypeMismatch = ValidationCodes.KeyTypeMismatch;
+        public const string UnsupportedKey = ValidationCodes.UnsupportedKey;
 
         // The shape of a JSON body and the service's own rules.
         public const string InvalidJson = "invalid_json";

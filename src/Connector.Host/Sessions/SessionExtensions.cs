@@ -37,8 +37,7 @@ internal static class SessionExtensions
             .Configure<IOptions<ConnectorsOptions>>((options, connectors) =>
             {
                 options.ExpireTimeSpan = connectors.Value.Sessions.Sliding;
-                options.Cookie.Name = CookieNames.For(SessionDefaults.CookieName, connectors.Value);
-                options.Cookie.SecurePolicy = CookieNames.IsHttps(connectors.Value) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+                CookieNames.Apply(options.Cookie, SessionDefaults.CookieName, connectors.Value);
             });
         return services;
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Connector.Host.Audit;
 using Connector.Host.Connectors;
 using Connector.Host.Pages;
@@ -7,7 +8,9 @@ using Connector.Host.Sessions;
 using Connector.Host.Telemetry;
 using Connector.Host.Users;
 using Connector.OAuth2;
+using Connector.OAuth2.Configuration;
 using Connector.OAuth2.Diagnostics;
+using Connector.OAuth2.Profiles;
 using Connector.OAuth2.Results;
 using Connector.OAuth2.Tokens;
 using Microsoft.AspNetCore.DataProtection;
@@ -15,8 +18,9 @@ using Microsoft.AspNetCore.DataProtection;
 namespace Connector.Host.SignIn;
 
 /// <summary>
-/// The provider's redirect back (RFC 6749 §4.1.2), checked in the order of ASP.NET Core's OAuth handler:
-/// state → browser binding → <c>error=</c> (access_denied is the user cancelling) → code exchange → profile →
+/// The provider's redirect back (RFC 6749 §4.1.2), or its form post (<see cref="CallbackFields"/>), checked in the order
+/// of ASP.NET Core's OAuth handler: state → response mode → browser binding (a form post without it is relayed once,
+/// <see cref="FormPostRelay"/>) → <c>error=</c> (access_denied is the user cancelling) → code exchange → profile →
 /// user and identity in one transaction → session → return target. A callback whose state is missing or unknown is
 /// anyone's to send: it is counted (<see cref="SignInMetrics.CallbackRefused"/>) and writes nothing. Every other outcome
 /// is a sign-in: audited with the provider calls' timings, and counted by connector and outcome.
@@ -37,16 +41,48 @@ internal sealed class SignInCallback(
     public async Task<IResult> CompleteAsync(HttpContext context, string connectorId, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
-        var query = context.Request.Query;
-        var state = query["state"].ToString();
-        var binding = BrowserBinding.Current(context);
-        if (state.Length == 0)
+        var fields = HttpMethods.IsPost(context.Request.Method)
+            ? await CallbackFields.FromFormAsync(context.Request, ct)
+            : CallbackFields.FromQuery(context.Request.Query);
+        if (fields is null)
+        {
+            return Refuse(CallbackRefusals.UnreadableForm);
+        }
+
+        if (fields.State.Length == 0)
         {
             return Refuse(CallbackRefusals.MissingState);
         }
 
+        // The response comes the way the authorization request asked (OAuth 2.0 Form Post Response Mode §2): a code in the
+        // URL of a form_post connector, or a POST to a query one, is not the provider's answer to us. The state stays usable.
+        var connector = await connectors.LoadAsync(connectorId, ct);
+        var responseMode = connector?.Config.ResponseMode ?? ResponseModes.Query;
+        if (fields.ResponseMode != responseMode)
+        {
+            context.Response.Headers.Allow = responseMode == ResponseModes.FormPost ? HttpMethods.Post : HttpMethods.Get;
+            return Refuse(CallbackRefusals.WrongResponseMode, SignInErrors.WrongResponseMode);
+        }
+
+        var binding = BrowserBinding.Current(context);
+        if (binding is null && fields.ResponseMode == ResponseModes.FormPost && !fields.Relayed)
+        {
+            var purpose = await states.PendingPurposeAsync(Secrets.Hash(fields.State), connectorId, ct);
+            if (purpose is null)
+            {
+                return Refuse(CallbackRefusals.UnknownState);
+            }
+
+            // A dry run is bound to its state alone; a sign-in needs the cookie that a cross-site POST leaves behind.
+            if (purpose == SignInPurpose.SignIn)
+            {
+                SignInLog.FormPostRelayed(logger, connectorId);
+                return FormPostRelay.Show(connectorId, fields);
+            }
+        }
+
         var now = time.GetUtcNow();
-        var pending = await states.ConsumeAsync(Secrets.Hash(state), binding is null ? null : Secrets.Hash(binding), connectorId, now, ct);
+        var pending = await states.ConsumeAsync(Secrets.Hash(fields.State), binding is null ? null : Secrets.Hash(binding), connectorId, now, ct);
         if (pending is null)
         {
             // Unknown, replayed, from another browser or for another connector: all the same to the user.
@@ -63,18 +99,17 @@ internal sealed class SignInCallback(
         }
 
         // RFC 6749 §4.1.2.1: the provider reports the user's refusal or its own failure instead of a code.
-        var providerError = query["error"].ToString();
-        if (providerError.Length > 0 || query["code"].ToString().Length == 0)
+        var providerError = fields.Error;
+        if (providerError.Length > 0 || fields.Code.Length == 0)
         {
             var page = providerError == "access_denied" ? SignInErrors.Cancelled : SignInErrors.Provider;
-            var description = query["error_description"].ToString();
+            var description = fields.ErrorDescription;
             var said = new ConnectorError(page.Code, "", providerError.Length == 0 ? null : Cut(providerError), description.Length == 0 ? null : Cut(description));
             return pending.Purpose == SignInPurpose.Test
                 ? await dryRun.RenderRefusalAsync(connectorId, said, pending.ReturnUrl, ct)
                 : await FailAsync(attempt, page, ct, said);
         }
 
-        var connector = await connectors.LoadAsync(connectorId, ct);
         if (connector is null || !connector.Enabled)
         {
             return await FailAsync(attempt, connector is null ? SignInErrors.NotFound : SignInErrors.Disabled, ct);
@@ -83,7 +118,7 @@ internal sealed class SignInCallback(
         var verifier = pending.CodeVerifierProtected is { } protectedVerifier
             ? dataProtection.CreateProtector(SignInStarter.VerifierPurpose).Unprotect(protectedVerifier)
             : null;
-        var exchange = new CodeExchange(query["code"].ToString(), starter.RedirectUri(connectorId), verifier, pending.NonceHash);
+        var exchange = new CodeExchange(fields.Code, starter.RedirectUri(connectorId), verifier, pending.NonceHash, PostedUserOf(fields, connectorId));
         if (pending.Purpose == SignInPurpose.Test)
         {
             return await dryRun.RenderAsync(connector, exchange, attempt.Calls, pending.ReturnUrl, ct);
@@ -115,11 +150,31 @@ internal sealed class SignInCallback(
         return TypedResults.Redirect(pending.ReturnUrl ?? SignInPaths.DefaultReturn);
     }
 
-    private IResult Refuse(string reason)
+    private IResult Refuse(string reason, SignInErrorPage? page = null)
     {
         SignInLog.CallbackRefused(logger, reason);
         metrics.CallbackRefused(reason);
-        return SignInErrors.BadState.Show();
+        return (page ?? SignInErrors.BadState).Show();
+    }
+
+    /// <summary>
+    /// Sign in with Apple's <c>user</c> (first authorization only), for the profile map. Not a bounded JSON object, it is
+    /// left out with a warning rather than failing the sign-in: the name is optional, the identity is the ID token's.
+    /// </summary>
+    private JsonElement? PostedUserOf(CallbackFields fields, string connectorId)
+    {
+        if (fields.User is not { Length: > 0 } posted)
+        {
+            return null;
+        }
+
+        if (PostedUser.TryParse(posted, out var user))
+        {
+            return user;
+        }
+
+        SignInLog.PostedUserIgnored(logger, connectorId, posted.Length);
+        return null;
     }
 
     private async Task<IResult> FailAsync(CallbackAttempt attempt, SignInErrorPage page, CancellationToken ct, ConnectorError? error = null)

@@ -15,8 +15,10 @@ internal static class SignInEndpoints
         app.MapGet(SignInPaths.SignIn, ShowSignInAsync).ExcludeFromDescription();
         app.MapGet(SignInPaths.Start, (HttpContext context, string connectorId, string? returnTo, SignInStarter starter, CancellationToken ct) =>
             starter.StartAsync(context, connectorId, returnTo, ct)).ExcludeFromDescription();
-        app.MapGet(SignInPaths.Callback, (HttpContext context, string connectorId, SignInCallback callback, CancellationToken ct) =>
-            callback.CompleteAsync(context, connectorId, ct)).ExcludeFromDescription();
+        // POST is the form_post response mode's. It comes from the provider's page, which cannot hold our anti-forgery
+        // token; the state, bound to the browser and single use, is the callback's protection (RFC 6749 §10.12).
+        app.MapMethods(SignInPaths.Callback, [HttpMethods.Get, HttpMethods.Post], (HttpContext context, string connectorId, SignInCallback callback, CancellationToken ct) =>
+            callback.CompleteAsync(context, connectorId, ct)).DisableAntiforgery().ExcludeFromDescription();
         app.MapGet(SignInPaths.Account, ShowAccountAsync).ExcludeFromDescription();
         // Anti-forgery is checked by the handler itself, against the token the account page embedded.
         app.MapPost(SignInPaths.SignOut, SignOutAsync).DisableAntiforgery().ExcludeFromDescription();

@@ -13,6 +13,9 @@ internal static class SignInErrors
 
     public static readonly SignInErrorPage BadState = new(StatusCodes.Status400BadRequest, ErrorCodes.InvalidState, "errors.invalidState");
 
+    /// <summary>A POST to a <c>query</c> connector's callback, or a redirect to a <c>form_post</c> one's.</summary>
+    public static readonly SignInErrorPage WrongResponseMode = new(StatusCodes.Status405MethodNotAllowed, ErrorCodes.MethodNotAllowed, "errors.wrongResponseMode");
+
     public static readonly SignInErrorPage Expired = new(StatusCodes.Status400BadRequest, ErrorCodes.StateExpired, "errors.stateExpired");
 
     public static readonly SignInErrorPage Cancelled = new(StatusCodes.Status400BadRequest, ErrorCodes.ProviderAccessDenied, "errors.cancelled");

@@ -17,6 +17,14 @@ internal static partial class SignInLog
         Message = "Refused a sign-in start: {Max} unfinished sign-ins are kept already (Connectors:SignIn:MaxPendingStates)")]
     public static partial void PendingCeilingReached(ILogger logger, int max);
 
+    [LoggerMessage(EventId = 4105, Level = LogLevel.Debug, Message = "Form post callback for {ConnectorId} came without the binding cookie: relayed once")]
+    public static partial void FormPostRelayed(ILogger logger, string connectorId);
+
+    /// <summary>Only the length: the field is personal data.</summary>
+    [LoggerMessage(EventId = 4106, Level = LogLevel.Warning,
+        Message = "Ignored the user field ({Length} characters) posted to {ConnectorId}'s callback: not a JSON object of at most 4096 characters")]
+    public static partial void PostedUserIgnored(ILogger logger, string connectorId, int length);
+
     [LoggerMessage(EventId = 4110, Level = LogLevel.Debug, Message = "Deleted {Count} expired sign-in states")]
     public static partial void StatesDeleted(ILogger logger, int count);
 }

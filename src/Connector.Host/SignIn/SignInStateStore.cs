@@ -44,6 +44,12 @@ internal sealed class SignInStateStore(NpgsqlDataSource dataSource)
                   purpose AS Purpose, expires_at AS ExpiresAt, nonce_hash AS NonceHash
         """;
 
+    // A look without consuming, for the form_post relay: the state must name a pending sign-in of this connector before
+    // a page is sent that posts it again.
+    private const string PendingPurposeSql = """
+        SELECT purpose FROM sign_in_states WHERE state_hash = @StateHash AND consumed_at IS NULL AND connector_id = @ConnectorId
+        """;
+
     private const string DeleteExpiredSql = "DELETE FROM sign_in_states WHERE expires_at < @Cutoff";
 
     // Bounded by the ceiling, so the count costs at most that many index entries however full the table is.
@@ -75,6 +81,14 @@ internal sealed class SignInStateStore(NpgsqlDataSource dataSource)
         return await connection.QuerySingleOrDefaultAsync<PendingSignIn>(new CommandDefinition(ConsumeSql,
             new { StateHash = stateHash, BindingHash = bindingHash ?? [], ConnectorId = connectorId, Now = now, TestPurpose = SignInPurpose.Test },
             cancellationToken: ct));
+    }
+
+    /// <summary>The purpose of the unconsumed state of this connector, or null; the state stays as it was.</summary>
+    public async Task<string?> PendingPurposeAsync(byte[] stateHash, string connectorId, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(PendingPurposeSql,
+            new { StateHash = stateHash, ConnectorId = connectorId }, cancellationToken: ct));
     }
 
     /// <summary>States never consumed (pending, or expired and not yet deleted), counted up to <paramref name="limit"/>.</summary>

@@ -12,4 +12,10 @@ internal static class CallbackRefusals
 
     /// <summary>A state that is not pending for this browser and connector: never issued, already used, another browser's, another connector's.</summary>
     public const string UnknownState = "unknown_state";
+
+    /// <summary>A POST to a connector whose provider redirects (<c>query</c>), or a redirect to a <c>form_post</c> one.</summary>
+    public const string WrongResponseMode = "wrong_response_mode";
+
+    /// <summary>A POST whose body is too large or not a form.</summary>
+    public const string UnreadableForm = "unreadable_form";
 }

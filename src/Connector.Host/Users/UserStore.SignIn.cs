@@ -26,25 +26,38 @@ internal sealed partial class UserStore
     private const string IdentityIdColumn = "IdentityId";
 
     // The user comes back as it stands after the sign-in (synced or not), for the sign-in's events.
-    private const string LockAndUpdateSql = $"""
+    //
+    // A sign-in without a name keeps the one the user and the identity have: a provider may say it once (Sign in with
+    // Apple posts the name on the first authorization only, docs/connectors.md), and its silence later is not a change.
+    // For the same reason the raw profile keeps the first callback's posted user object when a later one has none.
+    private const string LockAndUpdateSql = $$"""
         SELECT pg_advisory_xact_lock(hashtextextended(@ConnectorId || E'\n' || @Generation::text || E'\n' || @Subject, 0));
         WITH found AS (
             SELECT id AS identity_id, user_id FROM user_identities
             WHERE connector_id = @ConnectorId AND generation = @Generation AND subject = @Subject
+        ), kept AS (
+            SELECT i.id,
+                   CASE WHEN @Name IS NULL AND i.profile ->> 'name' IS NOT NULL
+                        THEN @Profile::jsonb || jsonb_build_object('name', i.profile -> 'name') ELSE @Profile::jsonb END AS profile,
+                   CASE WHEN jsonb_typeof(@RawProfile::jsonb) = 'object' AND @RawProfile::jsonb -> '{{PostedUser.Member}}' IS NULL
+                             AND i.raw_profile -> '{{PostedUser.Member}}' IS NOT NULL
+                        THEN @RawProfile::jsonb || jsonb_build_object('{{PostedUser.Member}}', i.raw_profile -> '{{PostedUser.Member}}')
+                        ELSE @RawProfile::jsonb END AS raw_profile
+            FROM user_identities i JOIN found ON i.id = found.identity_id
         ), identity_changed AS (
-            UPDATE user_identities i SET profile = @Profile::jsonb, raw_profile = @RawProfile::jsonb, updated_at = @Now
-            FROM found WHERE i.id = found.identity_id
-              AND (i.profile IS DISTINCT FROM @Profile::jsonb OR i.raw_profile IS DISTINCT FROM @RawProfile::jsonb)
+            UPDATE user_identities i SET profile = kept.profile, raw_profile = kept.raw_profile, updated_at = @Now
+            FROM kept WHERE i.id = kept.id
+              AND (i.profile IS DISTINCT FROM kept.profile OR i.raw_profile IS DISTINCT FROM kept.raw_profile)
             RETURNING i.id
         ), user_synced AS (
-            UPDATE users u SET name = @Name, avatar = @Avatar, email = @Email, email_verified = @EmailVerified, phone = @Phone, updated_at = @Now
+            UPDATE users u SET name = COALESCE(@Name, u.name), avatar = @Avatar, email = @Email, email_verified = @EmailVerified, phone = @Phone, updated_at = @Now
             FROM found WHERE @Sync AND u.id = found.user_id AND NOT u.disabled
-              AND (u.name, u.avatar, u.email, u.email_verified, u.phone) IS DISTINCT FROM (@Name, @Avatar, @Email, @EmailVerified, @Phone)
+              AND (u.name, u.avatar, u.email, u.email_verified, u.phone) IS DISTINCT FROM (COALESCE(@Name, u.name), @Avatar, @Email, @EmailVerified, @Phone)
             RETURNING u.*
         )
-        SELECT {UserColumns}, true AS {SyncedColumn}, found.identity_id AS {IdentityIdColumn} FROM user_synced CROSS JOIN found
+        SELECT {{UserColumns}}, true AS {{SyncedColumn}}, found.identity_id AS {{IdentityIdColumn}} FROM user_synced CROSS JOIN found
         UNION ALL
-        SELECT {UserColumns}, false AS {SyncedColumn}, found.identity_id AS {IdentityIdColumn} FROM users JOIN found ON users.id = found.user_id
+        SELECT {{UserColumns}}, false AS {{SyncedColumn}}, found.identity_id AS {{IdentityIdColumn}} FROM users JOIN found ON users.id = found.user_id
         WHERE NOT EXISTS (SELECT 1 FROM user_synced);
         """;
 
@@ -62,8 +75,8 @@ internal sealed partial class UserStore
     // A linking sign-in through a syncProfile connector is a sign-in like any other: it brings its profile at once,
     // not at the next sign-in.
     private const string SyncLinkedUserSql = $"""
-        UPDATE users SET name = @Name, avatar = @Avatar, email = @Email, email_verified = @EmailVerified, phone = @Phone, updated_at = @Now
-        WHERE id = @UserId AND (name, avatar, email, email_verified, phone) IS DISTINCT FROM (@Name, @Avatar, @Email, @EmailVerified, @Phone)
+        UPDATE users SET name = COALESCE(@Name, name), avatar = @Avatar, email = @Email, email_verified = @EmailVerified, phone = @Phone, updated_at = @Now
+        WHERE id = @UserId AND (name, avatar, email, email_verified, phone) IS DISTINCT FROM (COALESCE(@Name, name), @Avatar, @Email, @EmailVerified, @Phone)
         RETURNING {UserColumns}
         """;
 

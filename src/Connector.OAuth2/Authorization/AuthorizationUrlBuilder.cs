@@ -59,6 +59,12 @@ public static class AuthorizationUrlBuilder
             Append(url, "nonce", request.Nonce!);
         }
 
+        // OAuth 2.0 Multiple Response Type Encoding Practices §2.1: query is the code flow's default, so only form_post is sent.
+        if (config.ResponseMode == ResponseModes.FormPost)
+        {
+            Append(url, "response_mode", ResponseModes.FormPost);
+        }
+
         foreach (var (key, value) in config.CustomConfig ?? Empty)
         {
             Append(url, ParameterNames.ToSnakeCase(key), value);

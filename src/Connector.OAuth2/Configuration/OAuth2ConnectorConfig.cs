@@ -11,7 +11,10 @@ public sealed record OAuth2ConnectorConfig
     public string UserInfoEndpoint { get; init; } = "";
     public string ClientId { get; init; } = "";
 
-    /// <summary>Write-only: hosts store it encrypted and never return it.</summary>
+    /// <summary>
+    /// Write-only: hosts store it encrypted and never return it. Empty with <c>private_key_jwt</c> or a
+    /// <see cref="SignedClientSecret"/>, which need no shared secret.
+    /// </summary>
     public string ClientSecret { get; init; } = "";
 
     public string TokenEndpointAuthMethod { get; init; } = TokenEndpointAuthMethods.ClientSecretPost;
@@ -22,6 +25,9 @@ public sealed record OAuth2ConnectorConfig
 
     public string ResponseType { get; init; } = "code";
     public string GrantType { get; init; } = "authorization_code";
+
+    /// <summary><c>query</c>, or <c>form_post</c> for a provider that POSTs the callback (<see cref="ResponseModes"/>).</summary>
+    public string ResponseMode { get; init; } = ResponseModes.Query;
     public string? Scope { get; init; }
 
     /// <summary>Extra parameters for the authorization and token requests; keys are sent in snake_case.</summary>
@@ -54,4 +60,10 @@ public sealed record OAuth2ConnectorConfig
     /// <see cref="UserInfoEndpoint"/> becomes optional.
     /// </summary>
     public IdTokenVerificationConfig? IdTokenVerificationConfig { get; init; }
+
+    /// <summary>Send, as the <c>client_secret</c>, a JWT made for each token request with this key (Sign in with Apple).</summary>
+    public SignedClientSecret? SignedClientSecret { get; init; }
+
+    /// <summary>The key of <c>private_key_jwt</c>; required with that method.</summary>
+    public ClientAssertionKey? ClientAssertionKey { get; init; }
 }

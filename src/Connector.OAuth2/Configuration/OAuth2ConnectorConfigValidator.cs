@@ -18,12 +18,15 @@ public sealed class OAuth2ConnectorConfigValidator : AbstractValidator<OAuth2Con
             () => Endpoint(x => x.UserInfoEndpoint, "userInfoEndpoint", allowInsecureEndpoints));
 
         Required(x => x.ClientId, "clientId");
-        Required(x => x.ClientSecret, "clientSecret");
+        // A key pair or a JWT made from a key replaces the shared secret (RFC 7523 §2.2; Apple's signed client secret).
+        When(x => x.TokenEndpointAuthMethod != TokenEndpointAuthMethods.PrivateKeyJwt && x.SignedClientSecret is null,
+            () => Required(x => x.ClientSecret, "clientSecret"));
 
         OneOf(x => x.TokenEndpointAuthMethod, "tokenEndpointAuthMethod", TokenEndpointAuthMethods.All);
         OneOf(x => x.ClientSecretJwtSigningAlgorithm, "clientSecretJwtSigningAlgorithm", ClientSecretJwtAlgorithms.All);
         OneOf(x => x.ResponseType, "responseType", ["code"]);
         OneOf(x => x.GrantType, "grantType", ["authorization_code"]);
+        OneOf(x => x.ResponseMode, "responseMode", ResponseModes.All);
         RuleFor(x => x.TokenEndpointResponseType)
             .Must(value => value is null || TokenResponseTypes.All.Contains(value))
             .OverridePropertyName("tokenEndpointResponseType")
@@ -41,6 +44,30 @@ public sealed class OAuth2ConnectorConfigValidator : AbstractValidator<OAuth2Con
             .SetValidator(new IdTokenVerificationConfigValidator(allowInsecureEndpoints))
             .OverridePropertyName("idTokenVerificationConfig")
             .When(x => x.IdTokenVerificationConfig is not null);
+        RuleFor(x => x.SignedClientSecret!)
+            .SetValidator(new SignedClientSecretValidator())
+            .OverridePropertyName("signedClientSecret")
+            .When(x => x.SignedClientSecret is not null);
+        RuleFor(x => x.ClientAssertionKey!)
+            .SetValidator(new ClientAssertionKeyValidator())
+            .OverridePropertyName("clientAssertionKey")
+            .When(x => x.ClientAssertionKey is not null);
+        RuleFor(x => x).Custom(CheckKeyUse);
+    }
+
+    /// <summary>Each key belongs to a method: the assertion key to <c>private_key_jwt</c>, the signed secret to those that send a secret.</summary>
+    private static void CheckKeyUse(OAuth2ConnectorConfig config, ValidationContext<OAuth2ConnectorConfig> context)
+    {
+        if (config.TokenEndpointAuthMethod == TokenEndpointAuthMethods.PrivateKeyJwt && config.ClientAssertionKey is null)
+        {
+            Fail(context, "clientAssertionKey", ValidationCodes.Required, "Required with private_key_jwt: { privateKey, keyId, algorithm }.");
+        }
+
+        if (config.SignedClientSecret is not null && !TokenEndpointAuthMethods.SendingTheSecret.Contains(config.TokenEndpointAuthMethod))
+        {
+            Fail(context, "signedClientSecret", ValidationCodes.UnsupportedValue,
+                $"A signed client secret is sent as client_secret, so only with {string.Join(" or ", TokenEndpointAuthMethods.SendingTheSecret)}.");
+        }
     }
 
     private void Endpoint(System.Linq.Expressions.Expression<Func<OAuth2ConnectorConfig, string>> field, string path, bool allowInsecure) =>

@@ -11,5 +11,6 @@ public static class ReservedParameters
         "client_id", "client_secret", "redirect_uri", "response_type", "grant_type", "state", "code",
         "code_challenge", "code_challenge_method", "code_verifier", "client_assertion", "client_assertion_type",
         "nonce", // OpenID Connect Core 1.0 §3.1.2.1: a fixed nonce would defeat its replay check
+        "response_mode", // set from responseMode: a second one would make the callback arrive in a shape the host refuses
     };
 }

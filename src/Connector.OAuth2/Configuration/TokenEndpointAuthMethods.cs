@@ -7,5 +7,11 @@ public static class TokenEndpointAuthMethods
     public const string ClientSecretBasic = "client_secret_basic";
     public const string ClientSecretJwt = "client_secret_jwt";
 
-    public static IReadOnlyList<string> All { get; } = [ClientSecretPost, ClientSecretBasic, ClientSecretJwt];
+    /// <summary>RFC 7523 §2.2 with the client's own key pair (<see cref="OAuth2ConnectorConfig.ClientAssertionKey"/>): no shared secret at all.</summary>
+    public const string PrivateKeyJwt = "private_key_jwt";
+
+    public static IReadOnlyList<string> All { get; } = [ClientSecretPost, ClientSecretBasic, ClientSecretJwt, PrivateKeyJwt];
+
+    /// <summary>The methods that send a <c>client_secret</c>, and so can send a <see cref="SignedClientSecret"/> as one.</summary>
+    public static IReadOnlyList<string> SendingTheSecret { get; } = [ClientSecretPost, ClientSecretBasic];
 }

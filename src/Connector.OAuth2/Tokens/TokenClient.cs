@@ -82,7 +82,6 @@ internal sealed partial class TokenClient(
             Address = config.TokenEndpoint,
             RequestUri = new Uri(config.TokenEndpoint),
             Method = HttpMethod.Post,
-            ClientId = config.ClientId,
         };
 
         foreach (var (key, value) in grant)
@@ -90,29 +89,7 @@ internal sealed partial class TokenClient(
             request.Parameters.Add(key, value);
         }
 
-        switch (config.TokenEndpointAuthMethod)
-        {
-            case TokenEndpointAuthMethods.ClientSecretBasic:
-                // RFC 6749 §2.3.1: id and secret are form-encoded before Base64 (Duende's Rfc6749 style).
-                request.ClientSecret = config.ClientSecret;
-                request.ClientCredentialStyle = ClientCredentialStyle.AuthorizationHeader;
-                request.AuthorizationHeaderStyle = BasicAuthenticationHeaderStyle.Rfc6749;
-                break;
-            case TokenEndpointAuthMethods.ClientSecretJwt:
-                // Duende throws on an assertion with AuthorizationHeader style, so PostBody; no secret goes over the wire.
-                request.ClientCredentialStyle = ClientCredentialStyle.PostBody;
-                request.ClientAssertion = new ClientAssertion
-                {
-                    Type = ClientSecretJwt.AssertionType,
-                    Value = ClientSecretJwt.Create(config.ClientId, config.ClientSecret, config.TokenEndpoint,
-                        config.ClientSecretJwtSigningAlgorithm, time),
-                };
-                break;
-            default:
-                request.ClientSecret = config.ClientSecret;
-                request.ClientCredentialStyle = ClientCredentialStyle.PostBody;
-                break;
-        }
+        ClientAuthentication.Apply(request, config, time);
 
         foreach (var (key, value) in config.CustomConfig ?? Empty)
         {

@@ -2,8 +2,8 @@ using System.Text.Json.Serialization;
 
 namespace Connector.OAuth2.Tokens;
 
-/// <summary>Source-generated JSON for the assertion: no reflection on the token path.</summary>
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
-[JsonSerializable(typeof(ClientSecretJwt.Header))]
-[JsonSerializable(typeof(ClientSecretJwt.Payload))]
+/// <summary>Source-generated JSON for the assertions: no reflection on the token path.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(JwtAssertion.Header))]
+[JsonSerializable(typeof(JwtAssertion.Claims))]
 internal sealed partial class TokenJsonContext : JsonSerializerContext;

@@ -1,7 +1,4 @@
-using System.Net;
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using Connector.Testing.Database;
 
@@ -59,15 +56,7 @@ public sealed class DemoWorld : IAsyncDisposable
                 ["profileMap"] = new JsonObject { ["id"] = "sub", ["name"] = "name", ["avatar"] = "picture", ["email"] = "email", ["emailVerified"] = "email_verified" },
             },
         };
-        // Over the real socket, like an operator's curl.
-        using var admin = new HttpClient { BaseAddress = new Uri(Host.Origin) };
-        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", LoopbackHost.AdminKey);
-        using var content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
-        using var response = await admin.PostAsync(new Uri("/api/connectors", UriKind.Relative), content);
-        if (response.StatusCode != HttpStatusCode.Created)
-        {
-            throw new InvalidOperationException($"Registering the demo connector answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        }
+        await Host.RegisterConnectorAsync(body);
     }
 
     public async ValueTask DisposeAsync()

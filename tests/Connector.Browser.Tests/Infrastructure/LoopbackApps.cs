@@ -1,6 +1,9 @@
 extern alias demo;
 
 using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
 using Connector.Testing.Hosting;
 using Connector.Testing.Network;
 using Microsoft.AspNetCore.Hosting;
@@ -23,15 +26,33 @@ public sealed class LoopbackHost : WebApplicationFactory<Program>
 
     private readonly string _connectionString;
 
-    public LoopbackHost(string connectionString)
+    /// <param name="hostName">
+    /// The loopback name of the public origin: <c>localhost</c> puts the host on another site than the providers on
+    /// <c>127.0.0.1</c> (a site is a scheme and a registrable domain or IP address; the port does not count), so the
+    /// browser treats their requests to each other as cross-site.
+    /// </param>
+    public LoopbackHost(string connectionString, string hostName = "127.0.0.1")
     {
         _connectionString = connectionString;
         var port = LoopbackPort.Free();
-        Origin = $"http://127.0.0.1:{port}";
+        Origin = $"http://{hostName}:{port}";
         UseKestrel(options => options.Listen(IPAddress.Loopback, port));
     }
 
     public string Origin { get; }
+
+    /// <summary>Registers a connector through the admin API, over the real socket like an operator's curl.</summary>
+    public async Task RegisterConnectorAsync(JsonObject body)
+    {
+        using var admin = new HttpClient { BaseAddress = new Uri(Origin) };
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
+        using var content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        using var response = await admin.PostAsync(new Uri("/api/connectors", UriKind.Relative), content);
+        if (response.StatusCode != HttpStatusCode.Created)
+        {
+            throw new InvalidOperationException($"Registering the connector answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -17,8 +17,15 @@ public sealed class ConnectorValidationTests(HostFixture host) : IClassFixture<H
         { """{ "authorizationEndpoint": "https://user:pw@provider.example.com/authorize" }""", "config.authorizationEndpoint", "invalid_url" },
         { """{ "clientId": "" }""", "config.clientId", "required" },
         { """{ "clientSecret": null }""", "config.clientSecret", "required" },
-        { """{ "tokenEndpointAuthMethod": "private_key_jwt" }""", "config.tokenEndpointAuthMethod", "unsupported_value" },
+        { """{ "tokenEndpointAuthMethod": "tls_client_auth" }""", "config.tokenEndpointAuthMethod", "unsupported_value" },
         { """{ "clientSecretJwtSigningAlgorithm": "RS256" }""", "config.clientSecretJwtSigningAlgorithm", "unsupported_value" },
+        { """{ "tokenEndpointAuthMethod": "private_key_jwt" }""", "config.clientAssertionKey", "required" },
+        { """{ "clientAssertionKey": { "keyId": "k1", "algorithm": "ES256", "privateKey": "not a pem" } }""", "config.clientAssertionKey.privateKey", "invalid_private_key" },
+        { """{ "clientAssertionKey": { "keyId": "k1", "algorithm": "PS256", "privateKey": "x" } }""", "config.clientAssertionKey.algorithm", "unsupported_value" },
+        { """{ "clientAssertionKey": { "keyId": "k1", "algorithm": "ES256", "privateKey": "x", "d": "y" } }""", "config.clientAssertionKey.d", "unknown_field" },
+        { """{ "signedClientSecret": { "keyId": "k", "issuer": "t", "audience": "a", "privateKey": "x" } }""", "config.signedClientSecret.privateKey", "invalid_private_key" },
+        { """{ "signedClientSecret": { "issuer": "t", "audience": "a", "privateKey": "x" } }""", "config.signedClientSecret.keyId", "required" },
+        { """{ "signedClientSecret": { "keyId": "k", "issuer": "t", "audience": "a", "privateKey": "x", "lifetimeSeconds": 15777000 } }""", "config.signedClientSecret.lifetimeSeconds", "unsupported_value" },
         { """{ "tokenEndpointResponseType": "xml" }""", "config.tokenEndpointResponseType", "unsupported_value" },
         { """{ "responseType": "token" }""", "config.responseType", "unsupported_value" },
         { """{ "grantType": "client_credentials" }""", "config.grantType", "unsupported_value" },
@@ -54,7 +61,7 @@ public sealed class ConnectorValidationTests(HostFixture host) : IClassFixture<H
               "id": "Not A Slug", "name": "", "logoUrl": "http://cdn.example.com/logo.png", "colour": "red",
               "config": {
                 "authorizationEndpoint": "http://provider.example.com/authorize", "tokenEndpoint": "nope",
-                "clientId": 42, "tokenEndpointAuthMethod": "private_key_jwt",
+                "clientId": 42, "tokenEndpointAuthMethod": "tls_client_auth",
                 "customConfig": { "state": "fixed" }, "profileMap": { "id": "a..b" }
               }
             }

@@ -58,6 +58,28 @@ public sealed class DiscoveryTests(HostFixture host) : IClassFixture<HostFixture
     }
 
     [Fact]
+    public async Task Discover_WhenTheProviderOffersPrivateKeyJwtBesideASecretMethod_KeepsTheSecretMethod()
+    {
+        // The default metadata lists client_secret_post and private_key_jwt: the preference order is unchanged.
+        _provider.On("GET", OpenIdMetadata.WellKnown, FakeProvider.Json(OpenIdMetadata.For(_provider.Url)));
+
+        var body = await (await DiscoverAsync($$"""{ "issuer": "{{_provider.Url}}" }""")).ReadJsonAsync();
+
+        Assert.Equal("client_secret_post", body["config"]!["tokenEndpointAuthMethod"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Discover_WhenTheProviderOffersOnlyPrivateKeyJwt_ProposesItAndSaysAKeyIsNeeded()
+    {
+        _provider.On("GET", OpenIdMetadata.WellKnown, FakeProvider.Json(OpenIdMetadata.For(_provider.Url, authMethods: """["private_key_jwt", "tls_client_auth"]""")));
+
+        var body = await (await DiscoverAsync($$"""{ "issuer": "{{_provider.Url}}" }""")).ReadJsonAsync();
+
+        Assert.Equal("private_key_jwt", body["config"]!["tokenEndpointAuthMethod"]!.GetValue<string>());
+        Assert.Contains(body["warnings"]!.AsArray(), warning => warning!.GetValue<string>().Contains("clientAssertionKey", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Discover_WithUrl_ReadsThatDocument()
     {
         _provider.On("GET", "/tenant-1/v2.0/.well-known/openid-configuration", FakeProvider.Json(OpenIdMetadata.For(_provider.Url, authMethods: null)));

@@ -132,7 +132,7 @@ public sealed class PresetCreateTests(HostFixture host) : IClassFixture<HostFixt
     {
         var response = await PostAsync("""
             { "preset": "spotify", "logoUrl": "ftp://example.com/logo.png",
-              "config": { "tokenEndpointAuthMethod": "private_key_jwt", "tokenEndpiont": "https://x.example", "customConfig": { "state": "x" } } }
+              "config": { "tokenEndpointAuthMethod": "tls_client_auth", "tokenEndpiont": "https://x.example", "customConfig": { "state": "x" } } }
             """);
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");

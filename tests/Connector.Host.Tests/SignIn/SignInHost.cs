@@ -43,7 +43,9 @@ public sealed class SignInHost : IAsyncDisposable
     }
 
     /// <summary>Registers a connector to <see cref="Upstream"/> through the admin API.</summary>
-    public async Task CreateConnectorAsync(string id = ConnectorId, string name = "Acme", JsonObject? profileMap = null, bool enabled = true)
+    /// <param name="shape">Changes the request body before it is sent (a config field, a setting).</param>
+    public async Task CreateConnectorAsync(
+        string id = ConnectorId, string name = "Acme", JsonObject? profileMap = null, bool enabled = true, Action<JsonObject>? shape = null)
     {
         var body = new JsonObject
         {
@@ -61,6 +63,7 @@ public sealed class SignInHost : IAsyncDisposable
                 ["profileMap"] = profileMap ?? new JsonObject { ["id"] = "sub" },
             },
         };
+        shape?.Invoke(body);
         using var response = await Admin.PostAsync("/api/connectors", HttpJson.Body(body.ToJsonString()), TestContext.Current.CancellationToken);
         Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
     }

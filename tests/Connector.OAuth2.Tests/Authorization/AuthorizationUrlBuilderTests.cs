@@ -190,6 +190,24 @@ public sealed class AuthorizationUrlBuilderTests
         Assert.Equal(7, query.Count);
     }
 
+    [Fact]
+    public void Build_WithFormPostResponseMode_AsksForFormPostOnce()
+    {
+        var url = AuthorizationUrlBuilder.Build(Config() with { ResponseMode = ResponseModes.FormPost }, new AuthorizationRequest(RedirectUri, State, Challenge));
+
+        var query = Query(url);
+        Assert.Equal(["form_post"], query.GetValues("response_mode") ?? []);
+        Assert.Equal(8, query.Count);
+    }
+
+    [Fact]
+    public void Build_WithQueryResponseMode_SendsNoResponseMode()
+    {
+        var url = AuthorizationUrlBuilder.Build(Config() with { ResponseMode = ResponseModes.Query }, new AuthorizationRequest(RedirectUri, State, Challenge));
+
+        Assert.Null(Query(url)["response_mode"]);
+    }
+
     private static OAuth2ConnectorConfig Config() => new()
     {
         AuthorizationEndpoint = Endpoint,

@@ -35,7 +35,7 @@ public sealed class OAuth2ConnectorConfigValidatorTests
         { "userInfoEndpoint", "https://user:pass@provider.example.com/token", true, ValidationCodes.InvalidUrl },
         { "userInfoEndpoint", "https://provider.example.com/token#fragment", true, ValidationCodes.InvalidUrl },
         // Values the engine does not implement, at their own path; enum values are case-sensitive.
-        { "tokenEndpointAuthMethod", "private_key_jwt", false, ValidationCodes.UnsupportedValue },
+        { "tokenEndpointAuthMethod", "tls_client_auth", false, ValidationCodes.UnsupportedValue },
         { "tokenEndpointAuthMethod", "none", false, ValidationCodes.UnsupportedValue },
         { "tokenEndpointAuthMethod", "Client_Secret_Post", false, ValidationCodes.UnsupportedValue },
         { "clientSecretJwtSigningAlgorithm", "RS256", false, ValidationCodes.UnsupportedValue },
@@ -45,6 +45,9 @@ public sealed class OAuth2ConnectorConfigValidatorTests
         { "responseType", "code id_token", false, ValidationCodes.UnsupportedValue },
         { "grantType", "client_credentials", false, ValidationCodes.UnsupportedValue },
         { "grantType", "implicit", false, ValidationCodes.UnsupportedValue },
+        { "responseMode", "fragment", false, ValidationCodes.UnsupportedValue },
+        { "responseMode", "Form_Post", false, ValidationCodes.UnsupportedValue },
+        { "responseMode", "", false, ValidationCodes.UnsupportedValue },
         // customConfig keys naming a parameter the engine sets itself...
         { "customConfig.state", "x", false, ValidationCodes.ReservedParameter },
         { "customConfig.client_id", "injected", false, ValidationCodes.ReservedParameter },
@@ -59,6 +62,7 @@ public sealed class OAuth2ConnectorConfigValidatorTests
         { "customConfig.code_verifier", "injected", false, ValidationCodes.ReservedParameter },
         { "customConfig.client_assertion", "injected", false, ValidationCodes.ReservedParameter },
         { "customConfig.client_assertion_type", "injected", false, ValidationCodes.ReservedParameter },
+        { "customConfig.response_mode", "query", false, ValidationCodes.ReservedParameter },
         // ...or becoming one in snake case.
         { "customConfig.clientId", "injected", false, ValidationCodes.ReservedParameter },
         { "customConfig.clientSecret", "injected", false, ValidationCodes.ReservedParameter },
@@ -70,6 +74,7 @@ public sealed class OAuth2ConnectorConfigValidatorTests
         { "customConfig.codeVerifier", "injected", false, ValidationCodes.ReservedParameter },
         { "customConfig.clientAssertion", "injected", false, ValidationCodes.ReservedParameter },
         { "customConfig.clientAssertionType", "injected", false, ValidationCodes.ReservedParameter },
+        { "customConfig.responseMode", "form_post", false, ValidationCodes.ReservedParameter },
         { "customConfig.clientID", "injected", false, ValidationCodes.ReservedParameter },
         { "customConfig.redirect-uri", "injected", false, ValidationCodes.ReservedParameter },
         { "customConfig.State", "injected", false, ValidationCodes.ReservedParameter },
@@ -93,6 +98,8 @@ public sealed class OAuth2ConnectorConfigValidatorTests
         { false, ["tokenEndpointAuthMethod=client_secret_post", "clientSecretJwtSigningAlgorithm=HS256", "tokenEndpointResponseType=json"] },
         { false, ["tokenEndpointAuthMethod=client_secret_basic", "clientSecretJwtSigningAlgorithm=HS384", "tokenEndpointResponseType=query-string"] },
         { false, ["tokenEndpointAuthMethod=client_secret_jwt", "clientSecretJwtSigningAlgorithm=HS512"] },
+        { false, ["responseMode=query"] },
+        { false, ["responseMode=form_post"] },
         // Ordinary customConfig keys, whatever their spelling.
         { false, ["customConfig.accessType=offline"] },
         { false, ["customConfig.access_type=offline"] },
@@ -248,6 +255,7 @@ public sealed class OAuth2ConnectorConfigValidatorTests
             "tokenEndpointResponseType" => config with { TokenEndpointResponseType = value },
             "responseType" => config with { ResponseType = value },
             "grantType" => config with { GrantType = value },
+            "responseMode" => config with { ResponseMode = value },
             _ when field.StartsWith("customConfig.", StringComparison.Ordinal) => config with
             {
                 CustomConfig = new Dictionary<string, string>(config.CustomConfig ?? new Dictionary<string, string>()) { [field["customConfig.".Length..]] = value },

@@ -8,7 +8,7 @@ using Connector.Host.Security;
 
 namespace Connector.Host.Connectors.Api;
 
-/// <summary>Creates, changes and deletes connectors: the secret is encrypted before it is stored, and each change is audited.</summary>
+/// <summary>Creates, changes and deletes connectors: the secret and private keys are encrypted before they are stored, and each change is audited.</summary>
 internal sealed class ConnectorAdminService(
     ConnectorStore store,
     ConnectorDraftReader reader,
@@ -50,7 +50,7 @@ internal sealed class ConnectorAdminService(
         for (var attempt = 0; attempt < GeneratedIdAttempts; attempt++)
         {
             var now = Timestamps.Now(time);
-            var row = new ConnectorRow
+            var row = protector.WithSecrets(new ConnectorRow
             {
                 Id = id,
                 Name = draft.Name,
@@ -59,14 +59,14 @@ internal sealed class ConnectorAdminService(
                 DisplayNames = ConnectorDocuments.StoredDisplayNames(draft.DisplayNames),
                 Enabled = draft.Enabled,
                 Config = ConnectorDocuments.StoredConfig(draft.Config).ToJsonString(),
-                ClientSecretProtected = protector.Protect(id, draft.Config.ClientSecret),
+                ClientSecretProtected = "",
                 Settings = ConnectorDocuments.StoredSettings(draft.Settings),
                 // A new generation even when an id is reused: identities of a deleted namesake never match.
                 Generation = Guid.NewGuid(),
                 Revision = 1,
                 CreatedAt = now.UtcDateTime,
                 UpdatedAt = now.UtcDateTime,
-            };
+            }, draft.Config);
             var audit = new AuditEntry(now, actor, ConnectorAudit.Created, id, AuditOutcomes.Success, CreatedDetails(draft));
             if (await store.TryInsertAsync(row, audit, ct))
             {
@@ -96,7 +96,7 @@ internal sealed class ConnectorAdminService(
         return details;
     }
 
-    /// <summary>Applies <paramref name="patch"/> as a JSON merge patch (RFC 7396) to the stored connector; a patch without <c>clientSecret</c> keeps it.</summary>
+    /// <summary>Applies <paramref name="patch"/> as a JSON merge patch (RFC 7396) to the stored connector; a patch without <c>clientSecret</c>, or without a key's <c>privateKey</c>, keeps it.</summary>
     public async Task<ConnectorOutcome> PatchAsync(string id, JsonObject patch, string actor, CancellationToken ct)
     {
         var row = await store.GetAsync(id, ct);
@@ -125,8 +125,8 @@ internal sealed class ConnectorAdminService(
             errors.Add(PresetExpansion.PresetField, ErrorCodes.Field.ReadOnly, "A preset applies only when a connector is created; change its fields instead.");
         }
 
-        var secret = protector.Unprotect(row.Id, row.ClientSecretProtected);
-        var editable = ConnectorDocuments.Editable(row, secret);
+        var secrets = protector.Unprotect(row);
+        var editable = ConnectorDocuments.Editable(row, secrets);
         if (logto && patch["displayNames"] is JsonObject)
         {
             // Logto's metadata.name is replaced whole, not merged: the names it gives are the names there are.
@@ -140,7 +140,7 @@ internal sealed class ConnectorAdminService(
             return new ConnectorOutcome.Invalid(errors);
         }
 
-        var providerChanged = ProviderChange.Between(ConnectorDocuments.ToConfig(row.Config, secret), draft.Config);
+        var providerChanged = ProviderChange.Between(ConnectorDocuments.ToConfig(row.Config, secrets), draft.Config);
         if (providerChanged && !confirmed)
         {
             errors.Add(ProviderChange.ConfirmationField, ErrorCodes.Field.ProviderChangeUnconfirmed, ProviderChange.Explanation);
@@ -148,14 +148,14 @@ internal sealed class ConnectorAdminService(
         }
 
         var config = ConnectorDocuments.StoredConfig(draft.Config);
-        var changed = ConnectorChanges.Between(row, draft, config, secretChanged: draft.Config.ClientSecret != secret);
+        var changed = ConnectorChanges.Between(row, draft, config, ConnectorSecrets.Of(draft.Config).ChangedFrom(secrets));
         if (changed.Count == 0)
         {
             return new ConnectorOutcome.Saved(row);
         }
 
         var now = Timestamps.Now(time);
-        var updated = row with
+        var updated = protector.WithSecrets(row with
         {
             Name = draft.Name,
             LogoUrl = draft.LogoUrl,
@@ -163,11 +163,10 @@ internal sealed class ConnectorAdminService(
             DisplayNames = ConnectorDocuments.StoredDisplayNames(draft.DisplayNames),
             Enabled = draft.Enabled,
             Config = config.ToJsonString(),
-            ClientSecretProtected = draft.Config.ClientSecret == secret ? row.ClientSecretProtected : protector.Protect(id, draft.Config.ClientSecret),
             Settings = ConnectorDocuments.StoredSettings(draft.Settings),
             Generation = providerChanged ? Guid.NewGuid() : row.Generation,
             UpdatedAt = now.UtcDateTime,
-        };
+        }, draft.Config, before: secrets);
         var details = new JsonObject { ["changed"] = new JsonArray([.. changed.Select(field => JsonValue.Create(field))]) };
         if (providerChanged)
         {

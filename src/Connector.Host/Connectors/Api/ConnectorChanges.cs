@@ -5,7 +5,7 @@ namespace Connector.Host.Connectors.Api;
 /// <summary>Which fields an update changes, by path: what the audit trail records instead of values.</summary>
 internal static class ConnectorChanges
 {
-    public static IReadOnlyList<string> Between(ConnectorRow before, ConnectorDraft after, JsonObject afterConfig, bool secretChanged)
+    public static IReadOnlyList<string> Between(ConnectorRow before, ConnectorDraft after, JsonObject afterConfig, IEnumerable<string> secretsChanged)
     {
         var changed = new List<string>();
         if (before.Name != after.Name)
@@ -54,10 +54,8 @@ internal static class ConnectorChanges
             }
         }
 
-        if (secretChanged)
-        {
-            changed.Add($"config.{ConnectorDocuments.ClientSecretField}");
-        }
+        // Which secret changed, never its value (docs/security.md).
+        changed.AddRange(secretsChanged.Select(field => $"config.{field}"));
 
         return changed;
     }

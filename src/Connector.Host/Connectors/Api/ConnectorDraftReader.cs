@@ -44,7 +44,7 @@ internal sealed class ConnectorDraftReader
 
         if (body["config"] is JsonObject config)
         {
-            config.Remove(ConnectorDocuments.HasClientSecretField);
+            ConnectorDocuments.RemoveAnswerFields(config);
         }
 
         var request = JsonShape.Check(body, RequestType, "", errors).Deserialize(RequestType)!;

@@ -7,7 +7,10 @@ internal static class DiscoveredConfigBuilder
 {
     private static readonly string[] WantedScopes = ["openid", "profile", "email"];
 
-    /// <summary>RFC 6749 §2.3.1 makes Basic the one method every server supports, so it comes first.</summary>
+    /// <summary>
+    /// RFC 6749 §2.3.1 makes Basic the one method every server supports, so it comes first. <c>private_key_jwt</c> is not in
+    /// the list: it works only once the admin has made a key pair, so it is proposed only when nothing else is offered.
+    /// </summary>
     private static readonly string[] AuthMethodPreference =
         [TokenEndpointAuthMethods.ClientSecretBasic, TokenEndpointAuthMethods.ClientSecretPost, TokenEndpointAuthMethods.ClientSecretJwt];
 
@@ -33,7 +36,13 @@ internal static class DiscoveredConfigBuilder
         // OpenID Connect Discovery 1.0 §3: an absent token_endpoint_auth_methods_supported means client_secret_basic.
         var methods = metadata.TokenEndpointAuthMethodsSupported ?? [TokenEndpointAuthMethods.ClientSecretBasic];
         var method = AuthMethodPreference.FirstOrDefault(methods.Contains);
-        if (method is null)
+        if (method is null && methods.Contains(TokenEndpointAuthMethods.PrivateKeyJwt))
+        {
+            // Proposed only when no secret-based method is offered: it needs a key pair the admin must still add.
+            warnings.Add("The provider accepts only private_key_jwt of the methods supported here: add a clientAssertionKey, then register its public JWK.");
+            method = TokenEndpointAuthMethods.PrivateKeyJwt;
+        }
+        else if (method is null)
         {
             warnings.Add($"The provider supports none of {string.Join(", ", AuthMethodPreference)}; client_secret_basic was chosen.");
             method = TokenEndpointAuthMethods.ClientSecretBasic;

@@ -39,8 +39,7 @@ internal static class ConsoleAccessExtensions
         });
         services.AddOptions<CookieAuthenticationOptions>(ConsoleSessions.Scheme).Configure<IOptions<ConnectorsOptions>>((options, connectors) =>
         {
-            options.Cookie.Name = CookieNames.For(CookieName, connectors.Value);
-            options.Cookie.SecurePolicy = CookieNames.IsHttps(connectors.Value) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            CookieNames.Apply(options.Cookie, CookieName, connectors.Value);
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(ConsoleSessions.Policy, policy => policy.AddAuthenticationSchemes(ConsoleSessions.Scheme).RequireAuthenticatedUser());

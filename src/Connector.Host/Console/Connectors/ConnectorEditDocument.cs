@@ -38,7 +38,7 @@ internal static class ConnectorEditDocument
     /// </summary>
     public static JsonObject Patch(IFormCollection form, JsonObject stored, FieldErrors errors)
     {
-        var patch = FormDocument.Read(form, Fields, errors);
+        var patch = ConnectorForm.WithoutEmptyKeys(FormDocument.Read(form, Fields, errors));
         foreach (var path in ConnectorForm.JsonPaths)
         {
             if (Find(patch, path) is JsonObject replacement && Find(stored, path) is JsonObject before)

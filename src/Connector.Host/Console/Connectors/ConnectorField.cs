@@ -22,6 +22,12 @@ public sealed record ConnectorField(string Path, FormFieldKind Kind, string Help
     /// <summary>Only on the create form: the id never changes, and enabling has its own buttons on the connector's page.</summary>
     public bool CreateOnly { get; init; }
 
+    /// <summary>A secret typed on several lines (a PEM key): a text area that, like the password box, never shows what is stored.</summary>
+    public bool Multiline { get; init; }
+
+    /// <summary>The help of a <see cref="FormFieldKind.Secret"/> field once a value is stored: empty keeps it.</summary>
+    public string KeptHelpKey { get; init; } = "console.connectors.help.clientSecretKept";
+
     /// <summary>The name inside the config, as Logto's form and the README's guides call it (<c>clientId</c>, <c>profileMap.id</c>).</summary>
     public string Label => LabelPrefixes.FirstOrDefault(prefix => Path.StartsWith(prefix, StringComparison.Ordinal)) is { } prefix
         ? Path[prefix.Length..]

@@ -2,6 +2,8 @@ using Connector.Host.Connectors;
 using Connector.Host.Connectors.Api;
 using Connector.Host.Connectors.Presets;
 using Connector.Host.Console.Kit;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Connector.OAuth2.Configuration;
 
 namespace Connector.Host.Console.Connectors;
@@ -24,6 +26,18 @@ internal static class ConnectorForm
 
     private static readonly IReadOnlyList<FieldOption> JwtAlgorithms = [.. ClientSecretJwtAlgorithms.All.Select(algorithm => new FieldOption(algorithm))];
 
+    private static readonly IReadOnlyList<FieldOption> ResponseModeOptions = [.. ResponseModes.All.Select(mode => new FieldOption(mode))];
+
+    /// <summary>The blank choice means "no key": with every other member of the key left empty, the key is removed.</summary>
+    private static readonly IReadOnlyList<FieldOption> AssertionAlgorithms =
+        [new("", "console.connectors.option.noKey"), .. ClientAssertionAlgorithms.All.Select(algorithm => new FieldOption(algorithm))];
+
+    private const string KeyKept = "console.connectors.help.privateKeyKept";
+
+    /// <summary>The config objects made of several fields that are absent unless one of them is filled in.</summary>
+    private static readonly string[] OptionalObjects =
+        [$"config.{ConnectorDocuments.ClientAssertionKeyField}", $"config.{ConnectorDocuments.SignedClientSecretField}"];
+
     public static readonly IReadOnlyList<ConnectorFieldSet> All =
     [
         new("connector", "console.connectors.group.connector",
@@ -41,11 +55,13 @@ internal static class ConnectorForm
             Url("config.tokenEndpoint", "console.connectors.help.tokenEndpoint"),
             Url("config.userInfoEndpoint", "console.connectors.help.userInfoEndpoint"),
             new("config.scope", FormFieldKind.Text, "console.connectors.help.scope"),
+            new("config.responseMode", FormFieldKind.Text, "console.connectors.help.responseMode") { Options = ResponseModeOptions },
         ]),
         new("client", "console.connectors.group.client",
         [
             new("config.clientId", FormFieldKind.Text, "console.connectors.help.clientId") { Required = true },
-            new("config.clientSecret", FormFieldKind.Secret, "console.connectors.help.clientSecret") { Required = true },
+            // Not needed with private_key_jwt or a signed client secret: the service says when it is missing.
+            new("config.clientSecret", FormFieldKind.Secret, "console.connectors.help.clientSecret"),
             new("config.tokenEndpointAuthMethod", FormFieldKind.Text, "console.connectors.help.tokenEndpointAuthMethod") { Options = AuthMethods },
             new("config.clientSecretJwtSigningAlgorithm", FormFieldKind.Text, "console.connectors.help.clientSecretJwtSigningAlgorithm") { Options = JwtAlgorithms },
             new("config.tokenEndpointResponseType", FormFieldKind.Text, "console.connectors.help.tokenEndpointResponseType")
@@ -53,6 +69,26 @@ internal static class ConnectorForm
                 Options = [new("", "console.connectors.option.detect"), new(TokenResponseTypes.Json), new(TokenResponseTypes.QueryString)],
             },
             new("config.pkce", FormFieldKind.Flag, "console.connectors.help.pkce"),
+        ]),
+        new("keys", "console.connectors.group.keys",
+        [
+            new("config.clientAssertionKey.algorithm", FormFieldKind.Text, "console.connectors.help.clientAssertionKeyAlgorithm") { Options = AssertionAlgorithms },
+            new("config.clientAssertionKey.keyId", FormFieldKind.Text, "console.connectors.help.clientAssertionKeyKeyId"),
+            new("config.clientAssertionKey.privateKey", FormFieldKind.Secret, "console.connectors.help.clientAssertionKeyPrivateKey")
+            {
+                Multiline = true, KeptHelpKey = KeyKept,
+            },
+            new("config.signedClientSecret.keyId", FormFieldKind.Text, "console.connectors.help.signedClientSecretKeyId"),
+            new("config.signedClientSecret.issuer", FormFieldKind.Text, "console.connectors.help.signedClientSecretIssuer"),
+            new("config.signedClientSecret.audience", FormFieldKind.Text, "console.connectors.help.signedClientSecretAudience"),
+            new("config.signedClientSecret.lifetimeSeconds", FormFieldKind.Number, "console.connectors.help.signedClientSecretLifetimeSeconds")
+            {
+                Type = "number",
+            },
+            new("config.signedClientSecret.privateKey", FormFieldKind.Secret, "console.connectors.help.signedClientSecretPrivateKey")
+            {
+                Multiline = true, KeptHelpKey = KeyKept,
+            },
         ]),
         new("profileMap", "console.connectors.group.profileMap",
         [
@@ -129,6 +165,52 @@ internal static class ConnectorForm
     /// <summary>The fields whose value is a JSON object typed as text.</summary>
     public static readonly IReadOnlyList<string> JsonPaths =
         [.. All.SelectMany(set => set.Fields).Where(field => field.Kind == FormFieldKind.Json).Select(field => field.Path)];
+
+    /// <summary>
+    /// Drops a key object whose fields were all left empty (<c>{"keyId": null, …}</c>): it means "no such key", not a key
+    /// with empty members. In a merge patch the object becomes <c>null</c>, which removes a stored one.
+    /// </summary>
+    public static JsonObject WithoutEmptyKeys(JsonObject document)
+    {
+        foreach (var path in OptionalObjects)
+        {
+            var names = path.Split('.');
+            if (document[names[0]] is JsonObject config && config[names[1]] is JsonObject key && key.All(member => member.Value is null))
+            {
+                config[names[1]] = null;
+            }
+        }
+
+        return document;
+    }
+
+    /// <summary>The form paths of the secrets a stored connector has, so each empty secret field says it keeps one.</summary>
+    public static IReadOnlySet<string> StoredSecrets(ConnectorRow row)
+    {
+        var stored = new HashSet<string>(StringComparer.Ordinal);
+        if (row.ClientSecretProtected.Length > 0)
+        {
+            stored.Add($"config.{ConnectorDocuments.ClientSecretField}");
+        }
+
+        if (row.SignedClientSecretKeyProtected is not null)
+        {
+            stored.Add($"config.{ConnectorSecrets.SignedClientSecretKeyField}");
+        }
+
+        if (row.ClientAssertionKeyProtected is not null)
+        {
+            stored.Add($"config.{ConnectorSecrets.ClientAssertionKeyField}");
+        }
+
+        return stored;
+    }
+
+    /// <summary>The public JWK of the connector's assertion key, indented for copying; null without one.</summary>
+    public static string? PublicJwkText(ConnectorRow row) =>
+        row.ClientAssertionPublicJwk is { } jwk ? JsonNode.Parse(jwk)!.ToJsonString(Indented) : null;
+
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     /// <summary>A new connector's form: the defaults of the engine's config and of the settings, enabled.</summary>
     public static FormValues Defaults()

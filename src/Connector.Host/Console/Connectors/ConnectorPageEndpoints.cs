@@ -86,7 +86,7 @@ internal static class ConnectorPageEndpoints
         ConsolePages.Page<ConnectorPage>(ConsoleSections.Connectors, new Dictionary<string, object?>
         {
             [nameof(ConnectorPage.Connector)] = new ConnectorHeader(row.Id, row.Name, row.LogoUrl, row.LogoDarkUrl, row.Enabled,
-                row.ClientSecretProtected.Length > 0, callbacks.Of(row.Id)),
+                ConnectorForm.StoredSecrets(row), ConnectorForm.PublicJwkText(row), callbacks.Of(row.Id)),
             [nameof(ConnectorPage.Values)] = values,
             [nameof(ConnectorPage.Errors)] = errors ?? FormErrors.None,
             [nameof(ConnectorPage.Discovery)] = note,

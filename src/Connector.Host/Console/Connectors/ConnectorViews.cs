@@ -10,5 +10,9 @@ public sealed record ConnectorListItem(
 public sealed record PresetView(
     string Id, string Name, string Docs, IReadOnlyList<string> Notes, string LogoUrl, string LogoDarkUrl, IReadOnlyList<string> Parameters);
 
-/// <summary>What the connector's page shows around its form.</summary>
-public sealed record ConnectorHeader(string Id, string Name, string? LogoUrl, string? LogoDarkUrl, bool Enabled, bool HasSecret, string CallbackUri);
+/// <summary>
+/// What the connector's page shows around its form: which secrets are stored (form paths, never values), and the public
+/// JWK of its <c>private_key_jwt</c> key, indented, to copy to the provider.
+/// </summary>
+public sealed record ConnectorHeader(
+    string Id, string Name, string? LogoUrl, string? LogoDarkUrl, bool Enabled, IReadOnlySet<string> StoredSecrets, string? PublicJwk, string CallbackUri);

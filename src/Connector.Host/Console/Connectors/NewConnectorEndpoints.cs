@@ -31,7 +31,7 @@ internal static class NewConnectorEndpoints
         var form = await context.Request.ReadFormAsync(ct);
         var fields = ConnectorForm.FieldsOf(ConnectorForm.Create);
         var formErrors = new FieldErrors();
-        var document = FormDocument.WithoutNulls(FormDocument.Read(form, fields, formErrors));
+        var document = FormDocument.WithoutNulls(ConnectorForm.WithoutEmptyKeys(FormDocument.Read(form, fields, formErrors)));
         return await service.CreateAsync(document, AdminActor.Of(user), ct) switch
         {
             ConnectorOutcome.Saved saved => ConsolePages.Redirect(ConnectorPaths.Of(saved.Row.Id), "console.notice.connectorCreated"),

@@ -11,6 +11,13 @@ internal static class ConnectorOrder
     public const string Remove = "remove";
     public const string Add = "add";
 
+    /// <summary>The connector a button named, whichever it was; null for a form without one.</summary>
+    public static string? Target(IFormCollection form) =>
+        new[] { Up, Down, Remove, Add }.Select(button => form[button].ToString()).FirstOrDefault(id => id.Length > 0);
+
+    /// <summary>The id of a connector's row in either list, where the focus returns after a change to it.</summary>
+    public static string RowId(string connectorId) => "connector-row-" + connectorId;
+
     /// <summary>The new order, or null when the form asks for nothing that changes it (a move past the end, an id not listed).</summary>
     public static IReadOnlyList<string>? Apply(IReadOnlyList<string> order, IFormCollection form)
     {

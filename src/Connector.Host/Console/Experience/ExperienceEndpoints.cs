@@ -60,7 +60,8 @@ internal static class ExperienceEndpoints
         var changed = current with { Connectors = order };
         if (await service.SaveAsync(changed, AdminActor.Of(user), new FieldErrors(), ct) is not { } problems)
         {
-            return ConsolePages.Redirect(ConsolePaths.SignInExperience, "console.notice.experienceConnectorsSaved");
+            return ConsolePages.Redirect(ConsolePaths.SignInExperience, "console.notice.experienceConnectorsSaved",
+                ConnectorOrder.Target(form) is { } moved ? ConnectorOrder.RowId(moved) : null);
         }
 
         var document = ExperienceAdminService.Document(changed);

@@ -22,21 +22,25 @@ internal static class ConsolePages
 
     private const string NoticePrefix = "console.notice.";
 
-    /// <summary>Back to a console page after a change; <paramref name="notice"/> is a page text key <c>console.notice.…</c>.</summary>
-    public static IResult Redirect(string path, string? notice = null)
+    /// <summary>
+    /// Back to a console page after a change; <paramref name="notice"/> is a page text key <c>console.notice.…</c>, and
+    /// <paramref name="fragment"/> the id of the element the change was about (console.js moves the focus there).
+    /// </summary>
+    public static IResult Redirect(string path, string? notice = null, string? fragment = null)
     {
-        if (notice is null)
+        var target = path;
+        if (notice is not null)
         {
-            return TypedResults.Redirect(path);
+            if (!notice.StartsWith(NoticePrefix, StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"A notice is a page text key under {NoticePrefix}.", nameof(notice));
+            }
+
+            var separator = path.Contains('?', StringComparison.Ordinal) ? '&' : '?';
+            target = $"{path}{separator}{NoticeParameter}={Uri.EscapeDataString(notice[NoticePrefix.Length..])}";
         }
 
-        if (!notice.StartsWith(NoticePrefix, StringComparison.Ordinal))
-        {
-            throw new ArgumentException($"A notice is a page text key under {NoticePrefix}.", nameof(notice));
-        }
-
-        var separator = path.Contains('?', StringComparison.Ordinal) ? '&' : '?';
-        return TypedResults.Redirect($"{path}{separator}{NoticeParameter}={Uri.EscapeDataString(notice[NoticePrefix.Length..])}");
+        return TypedResults.Redirect(fragment is null ? target : $"{target}#{Uri.EscapeDataString(fragment)}");
     }
 
     private sealed class ConsolePage<T>(string section, IReadOnlyDictionary<string, object?> parameters, int status) : IResult

@@ -37,6 +37,9 @@ document.addEventListener("DOMContentLoaded", () => {
     form.addEventListener("input", follow);
     form.addEventListener("change", follow);
   }
+  // Back from a change to one item (a connector moved up): the focus goes to that item, not to the top of the page.
+  const arrived = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  if (arrived?.hasAttribute("data-focus-on-arrival")) arrived.focus();
   // A page that answers a POST with something shown once (a new App secret) takes the address of the page it is, so a
   // reload reads that page instead of sending the form again (which would create or rotate once more).
   const shownOnce = document.querySelector("[data-replace-location]");

@@ -77,6 +77,24 @@ public sealed class OAuth2CreateTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ResponseMode_IsASelectOfBothModes_QueryFirst_AndFormPostIsSaved()
+    {
+        var form = await _world.Operator.GetAsync(Form);
+        var select = form.Document.QuerySelector("select#f-config-responseMode")!;
+        Assert.Equal(["query", "form_post"], select.QuerySelectorAll("option").Select(option => option.GetAttribute("value")).ToList());
+        Assert.Equal("query", select.QuerySelector("option[selected]")?.GetAttribute("value") ?? "query");
+        Assert.NotNull(form.Document.GetElementById("f-config-responseMode-help"));
+        var sent = Nullable(_world.ValidOAuth2Form());
+        sent["config.responseMode"] = "form_post";
+
+        var saved = await _world.SubmitAsync(Form, Form, sent);
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        using var read = await _world.Host.Admin.GetAsync("/api/connectors/acme", Ct);
+        Assert.Equal("form_post", (await read.ReadJsonAsync())["config"]!["responseMode"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Create_WithAnIdThatIsTaken_SaysSoBesideTheIdField()
     {
         await _world.Host.CreateConnectorAsync("acme");

@@ -51,13 +51,18 @@ public sealed class ExperienceConsoleTests : IAsyncLifetime
         using var up = await visitor.SubmitAsync(page.Document, Connectors, new() { ["up"] = "gamma" });
         Assert.Equal(HttpStatusCode.Redirect, up.StatusCode);
         Assert.Equal(["acme", "gamma", "beta"], await SavedConnectorsAsync());
+        Assert.EndsWith("#connector-row-gamma", up.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var moved = await visitor.GetAsync(up.Headers.Location.OriginalString.Split('#')[0]);
+        Assert.True(moved.Document.GetElementById("connector-row-gamma")!.HasAttribute("data-focus-on-arrival"));
 
         using var down = await visitor.PostFormAsync(Page, Connectors, new() { ["down"] = "acme" });
         Assert.Equal(["gamma", "acme", "beta"], await SavedConnectorsAsync());
 
         using var removed = await visitor.PostFormAsync(Page, Connectors, new() { ["remove"] = "beta" });
         Assert.Equal(["gamma", "acme"], await SavedConnectorsAsync());
-        var after = await visitor.GetAsync(removed.Headers.Location!.OriginalString);
+        Assert.EndsWith("#connector-row-beta", removed.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var after = await visitor.GetAsync(removed.Headers.Location.OriginalString.Split('#')[0]);
+        Assert.NotNull(after.Document.QuerySelector("#connector-row-beta button[name=add][value=beta]"));
         Assert.Equal("The connectors on the sign-in page were saved.", after.Notice);
         Assert.Equal(["Gamma", "Acme"], ShownNames(after));
         Assert.NotNull(after.Document.QuerySelector("button[name=add][value=beta]"));
