@@ -51,6 +51,29 @@ public sealed class RefreshTokenGrantTests : IDisposable
     }
 
     [Fact]
+    public async Task Refresh_WithPrivateKeyJwt_SendsAFreshAssertionThatVerifiesWithThePublicKey()
+    {
+        var (pem, publicKey) = SignedJwts.NewEcKey();
+        _provider.OnTokenJson("""{"access_token":"at-2","token_type":"Bearer","expires_in":3600}""");
+        var config = Configs.For(_provider) with
+        {
+            ClientSecret = "",
+            TokenEndpointAuthMethod = TokenEndpointAuthMethods.PrivateKeyJwt,
+            ClientAssertionKey = new ClientAssertionKey { PrivateKey = pem, KeyId = "key-1", Algorithm = ClientAssertionAlgorithms.ES256 },
+        };
+
+        var result = await _engine.Connector.RefreshTokensAsync(config, "rt-1", Configs.Calls(), Ct);
+
+        Assert.False(result.IsError, result.Error?.Message);
+        var form = _provider.SingleRequest("/token").Form();
+        Assert.Equal("refresh_token", form["grant_type"]);
+        Assert.Equal("urn:ietf:params:oauth:client-assertion-type:jwt-bearer", form["client_assertion_type"]);
+        var jwt = SignedJwts.Verify(form["client_assertion"], publicKey, ClientAssertionAlgorithms.ES256);
+        Assert.Equal([_provider.TokenEndpoint], jwt.Audiences);
+        Assert.False(form.ContainsKey("client_secret"));
+    }
+
+    [Fact]
     public async Task Refresh_OfAProviderThatDoesNotRotate_AnswersNoRefreshToken()
     {
         _provider.OnTokenJson("""{"access_token":"at-2","token_type":"Bearer","expires_in":3600}""");
