@@ -47,11 +47,8 @@ public sealed class TokenVaultTests
     [Fact]
     public async Task AReturningSignIn_ReplacesTheAccessToken_AndKeepsTheRefreshTokenWhenTheProviderSendsNone()
     {
-        await using var world = await VaultWorld.StartAsync();
-        var host = world.StartHost();
-        using var admin = host.CreateAdminClient();
-        await world.CreateConnectorAsync(admin, enableTokenStorage: true);
-        var userId = await world.SignInAsync(host);
+        await using var world = await VaultWorld.WithUserAsync();
+        var (host, admin, userId) = (world.Host, world.Admin, world.UserId);
 
         var again = await world.SignInAsync(host, """{"access_token":"vault-access-token-3","token_type":"Bearer","expires_in":600}""");
         using var response = await VaultWorld.AccessTokenAsync(admin, userId);
@@ -82,11 +79,8 @@ public sealed class TokenVaultTests
     [Fact]
     public async Task TheAdminRoute_NeedsTheAdminKey_AndNamesUnknownUsersAndIdentities()
     {
-        await using var world = await VaultWorld.StartAsync();
-        var host = world.StartHost();
-        using var admin = host.CreateAdminClient();
-        await world.CreateConnectorAsync(admin, enableTokenStorage: true);
-        var userId = await world.SignInAsync(host);
+        await using var world = await VaultWorld.WithUserAsync();
+        var (host, admin, userId) = (world.Host, world.Admin, world.UserId);
         using var anonymous = host.CreateClient();
 
         using var withoutKey = await VaultWorld.AccessTokenAsync(anonymous, userId);
@@ -144,11 +138,8 @@ public sealed class TokenVaultTests
     [Fact]
     public async Task AProviderThatDoesNotRotate_KeepsTheOldRefreshTokenForTheNextRefresh()
     {
-        await using var world = await VaultWorld.StartAsync();
-        var host = world.StartHost();
-        using var admin = host.CreateAdminClient();
-        await world.CreateConnectorAsync(admin, enableTokenStorage: true);
-        var userId = await world.SignInAsync(host);
+        await using var world = await VaultWorld.WithUserAsync();
+        var (host, admin, userId) = (world.Host, world.Admin, world.UserId);
         world.Upstream.OnTokenJson("""{"access_token":"vault-access-token-2","token_type":"Bearer","expires_in":60}""");
 
         world.Clock.Advance(TimeSpan.FromSeconds(590)); // inside the 30 s margin: refreshed before it expires
@@ -167,11 +158,8 @@ public sealed class TokenVaultTests
     [Fact]
     public async Task ARefusedRefresh_AnswersUpstreamTokenUnavailable_WithTheProvidersWords_AndDropsTheDeadRefreshToken()
     {
-        await using var world = await VaultWorld.StartAsync();
-        var host = world.StartHost();
-        using var admin = host.CreateAdminClient();
-        await world.CreateConnectorAsync(admin, enableTokenStorage: true);
-        var userId = await world.SignInAsync(host);
+        await using var world = await VaultWorld.WithUserAsync();
+        var (host, admin, userId) = (world.Host, world.Admin, world.UserId);
         world.Upstream.OnTokenJson("""{"error":"invalid_grant","error_description":"The refresh token was revoked."}""", 400);
         world.Clock.Advance(TimeSpan.FromSeconds(600));
 
@@ -194,11 +182,8 @@ public sealed class TokenVaultTests
     [Fact]
     public async Task AnUnreachableProvider_AnswersUpstreamTokenUnavailable_AndKeepsTheRefreshToken()
     {
-        await using var world = await VaultWorld.StartAsync();
-        var host = world.StartHost();
-        using var admin = host.CreateAdminClient();
-        await world.CreateConnectorAsync(admin, enableTokenStorage: true);
-        var userId = await world.SignInAsync(host);
+        await using var world = await VaultWorld.WithUserAsync();
+        var (host, admin, userId) = (world.Host, world.Admin, world.UserId);
         world.Upstream.OnToken(FakeProvider.Answer(503, "text/html", "<h1>down</h1>"));
         world.Clock.Advance(TimeSpan.FromSeconds(600));
 
@@ -216,11 +201,8 @@ public sealed class TokenVaultTests
     [InlineData("", "user_not_found")]
     public async Task AfterUnlinkOrErasure_TheRouteRefuses_AndTheTokensAreGone(string deleted, string code)
     {
-        await using var world = await VaultWorld.StartAsync();
-        var host = world.StartHost();
-        using var admin = host.CreateAdminClient();
-        await world.CreateConnectorAsync(admin, enableTokenStorage: true);
-        var userId = await world.SignInAsync(host);
+        await using var world = await VaultWorld.WithUserAsync();
+        var (host, admin, userId) = (world.Host, world.Admin, world.UserId);
         Assert.Equal(1, await world.StoredRowsAsync());
 
         using var deletion = await admin.DeleteAsync($"/api/users/{userId}{deleted}", Ct);
@@ -234,11 +216,8 @@ public sealed class TokenVaultTests
     [Fact]
     public async Task TurningStorageOff_DeletesTheStoredTokens_AndARetrievalIsRefused()
     {
-        await using var world = await VaultWorld.StartAsync();
-        var host = world.StartHost();
-        using var admin = host.CreateAdminClient();
-        await world.CreateConnectorAsync(admin, enableTokenStorage: true);
-        var userId = await world.SignInAsync(host);
+        await using var world = await VaultWorld.WithUserAsync();
+        var (host, admin, userId) = (world.Host, world.Admin, world.UserId);
         Assert.Equal(1, await world.StoredRowsAsync());
 
         using var patched = await admin.PatchAsync($"/api/connectors/{VaultWorld.ConnectorId}",

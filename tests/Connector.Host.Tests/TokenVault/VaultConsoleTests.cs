@@ -9,11 +9,8 @@ public sealed class VaultConsoleTests
     [Fact]
     public async Task TheUserPage_SaysTheTokensAreStored_WithoutShowingAny_AndSaysNotStoredOnceStorageIsOff()
     {
-        await using var world = await VaultWorld.StartAsync();
-        var host = world.StartHost();
-        using var admin = host.CreateAdminClient();
-        await world.CreateConnectorAsync(admin, enableTokenStorage: true);
-        var userId = await world.SignInAsync(host);
+        await using var world = await VaultWorld.WithUserAsync();
+        var (host, admin, userId) = (world.Host, world.Admin, world.UserId);
         var visitor = await ConsoleVisitor.SignedInAsync(host);
 
         var stored = await visitor.GetAsync($"/console/users/{userId}");

@@ -27,6 +27,7 @@ public sealed class VaultWorld : IAsyncDisposable
         """;
 
     private readonly List<HostFactory> _hosts = [];
+    private HttpClient? _admin;
 
     private VaultWorld(TestDatabase database) => Database = database;
 
@@ -42,6 +43,25 @@ public sealed class VaultWorld : IAsyncDisposable
     public static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public static async Task<VaultWorld> StartAsync() => new(await TestDatabase.CreateAsync());
+
+    /// <summary>A world with one host, its connector (keeping tokens or not) and one user signed in through it.</summary>
+    public static async Task<VaultWorld> WithUserAsync(bool enableTokenStorage = true)
+    {
+        var world = await StartAsync();
+        var host = world.StartHost();
+        await world.CreateConnectorAsync(world.Admin, enableTokenStorage);
+        world.UserId = await world.SignInAsync(host);
+        return world;
+    }
+
+    /// <summary>The first host started.</summary>
+    public HostFactory Host => _hosts[0];
+
+    /// <summary>An admin client of <see cref="Host"/>.</summary>
+    public HttpClient Admin => _admin ??= Host.CreateAdminClient();
+
+    /// <summary>The user <see cref="WithUserAsync"/> signed in.</summary>
+    public Guid UserId { get; private set; }
 
     /// <summary>Another instance on the same database and clock.</summary>
     public HostFactory StartHost(IReadOnlyDictionary<string, string?>? settings = null)
@@ -117,6 +137,7 @@ public sealed class VaultWorld : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _admin?.Dispose();
         foreach (var host in _hosts)
         {
             await host.DisposeAsync();
