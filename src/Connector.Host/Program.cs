@@ -15,6 +15,7 @@ using Connector.Host.Security;
 using Connector.Host.Sessions;
 using Connector.Host.SignIn;
 using Connector.Host.Telemetry;
+using Connector.Host.TokenVault;
 using Connector.Host.Users;
 using Connector.Host.Webhooks;
 
@@ -39,6 +40,7 @@ builder.Services
     .AddEndUserSessions()
     .AddEndUserSignIn()
     .AddConnectorsOidc()
+    .AddTokenVault()
     .AddConsole();
 
 var app = builder.Build();
@@ -62,6 +64,7 @@ app.MapUsers();
 app.MapWebhooks();
 app.MapEndUserSignIn();
 app.MapConnectorsOidc();
+app.MapTokenVault();
 app.MapConsole();
 
 app.Run();

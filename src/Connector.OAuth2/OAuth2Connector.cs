@@ -37,6 +37,19 @@ public sealed class OAuth2Connector
         OAuth2ConnectorConfig config, CodeExchange exchange, ProviderCalls calls, CancellationToken cancellationToken) =>
         _tokens.ExchangeAsync(config, exchange, calls, cancellationToken);
 
+    /// <summary>
+    /// New tokens for a refresh token (RFC 6749 §6), with the connector's client authentication. A provider that rotates
+    /// refresh tokens answers a new one (RFC 9700 §4.14.2); one that does not answers none, and the old one stays valid.
+    /// A refusal keeps the provider's <c>error</c> and <c>error_description</c> (<c>invalid_grant</c>: the refresh token is dead).
+    /// </summary>
+    public Task<ConnectorResult<TokenSet>> RefreshTokensAsync(
+        OAuth2ConnectorConfig config, string refreshToken, ProviderCalls calls, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentException.ThrowIfNullOrEmpty(refreshToken);
+        return _tokens.RefreshAsync(config, refreshToken, calls, cancellationToken);
+    }
+
     public Task<ConnectorResult<JsonElement>> GetUserInfoAsync(
         OAuth2ConnectorConfig config, TokenSet tokens, ProviderCalls calls, CancellationToken cancellationToken) =>
         _userInfo.GetAsync(config, tokens, calls, cancellationToken);

@@ -70,7 +70,8 @@ internal sealed class ConnectorStore(NpgsqlDataSource dataSource, IEnumerable<IC
 
     /// <summary>False when the row is gone or another writer changed it since <paramref name="row"/>'s revision was read.</summary>
     public Task<bool> TryUpdateAsync(ConnectorRow row, AuditEntry audit, CancellationToken ct) =>
-        WriteAsync(UpdateSql, row, audit, notify: null, ct);
+        WriteAsync(UpdateSql, row, audit, (listener, connection, transaction) =>
+            listener.UpdatedAsync(row.Id, ConnectorDocuments.ToSettings(row.Settings), row.Generation, connection, transaction, ct), ct);
 
     /// <summary>False when no such connector exists.</summary>
     public Task<bool> DeleteAsync(string id, AuditEntry audit, CancellationToken ct) =>

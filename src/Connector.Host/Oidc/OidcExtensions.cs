@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Options;
 using OpenIddict.Server;
 using OpenIddict.Server.AspNetCore;
+using OpenIddict.Validation;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 using static OpenIddict.Server.OpenIddictServerEvents;
 
@@ -69,7 +70,7 @@ internal static class OidcExtensions
                 // NextAuth v4 sends none by default and authenticates with its secret, as Logto allows.
                 server.AllowAuthorizationCodeFlow().AllowRefreshTokenFlow();
                 // The scopes are these, in code; none are stored, so there is no scope store (RefuseUnknownScopes checks them).
-                server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Phone, Scopes.OfflineAccess);
+                server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Phone, Scopes.OfflineAccess, OidcScopes.IdentityTokens);
                 server.DisableScopeValidation();
                 server.RegisterClaims(OidcClaims.Supported);
                 server.SetAuthorizationCodeLifetime(AuthorizationCodeLifetime);
@@ -86,7 +87,18 @@ internal static class OidcExtensions
                     .EnableTokenEndpointPassthrough()
                     .EnableUserInfoEndpointPassthrough()
                     .EnableEndSessionEndpointPassthrough();
+            })
+            // Our own access tokens at our own resource routes (the token vault's /oidc/me/identities/…): validated with
+            // the server's keys, and against the token and authorization stores, so a revoked token is refused.
+            .AddValidation(validation =>
+            {
+                validation.UseLocalServer();
+                validation.UseAspNetCore();
+                validation.EnableTokenEntryValidation();
+                validation.EnableAuthorizationEntryValidation();
             });
+        // The local server's keys are read into the validation options when they are built: rebuilt with the server's.
+        services.AddSingleton<IOptionsChangeTokenSource<OpenIddictValidationOptions>, ValidationKeyChanges>();
 
         services.AddOptions<OpenIddictServerOptions>().Configure<IOptions<ConnectorsOptions>, OidcKeyRing>(ConfigureServer);
         services.AddOptions<OpenIddictServerAspNetCoreOptions>().Configure<IOptions<ConnectorsOptions>>((options, connectors) =>

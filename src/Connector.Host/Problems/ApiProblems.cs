@@ -35,6 +35,24 @@ internal static class ApiProblems
     public static ProblemHttpResult IdentityNotFound(string connectorId) =>
         NotFound(ErrorCodes.IdentityNotFound, "Identity not found", $"The user has no identity from the connector '{connectorId}'.");
 
+    public static ProblemHttpResult TokenStorageDisabled(string connectorId) =>
+        Result(StatusCodes.Status409Conflict, ErrorCodes.TokenStorageDisabled, "Token storage disabled",
+            $"The connector '{connectorId}' does not keep the provider's tokens (enableTokenStorage is off).");
+
+    /// <summary>502: the token must come from the provider, which cannot give one now; <c>reason</c> says why, the provider's words when it refused.</summary>
+    public static ProblemHttpResult UpstreamTokenUnavailable(string reason, string detail, string? providerError, string? providerErrorDescription)
+    {
+        var result = Result(StatusCodes.Status502BadGateway, ErrorCodes.UpstreamTokenUnavailable, "Upstream token unavailable", detail);
+        result.ProblemDetails.Extensions["reason"] = reason;
+        if (providerError is not null)
+        {
+            result.ProblemDetails.Extensions["providerError"] = providerError;
+            result.ProblemDetails.Extensions["providerErrorDescription"] = providerErrorDescription;
+        }
+
+        return result;
+    }
+
     public static ProblemHttpResult AppNotFound(string id) =>
         NotFound(ErrorCodes.AppNotFound, "App not found", $"No app has the id '{id}'.");
 

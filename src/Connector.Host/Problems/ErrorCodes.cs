@@ -31,6 +31,10 @@ internal static class ErrorCodes
     public const string WebhookNotFound = "webhook_not_found";
     public const string InvalidRequest = "invalid_request";
 
+    // The token vault.
+    public const string TokenStorageDisabled = "token_storage_disabled";
+    public const string UpstreamTokenUnavailable = "upstream_token_unavailable";
+
     // The browser sign-in flow.
     public const string ConnectorDisabled = "connector_disabled";
     public const string InvalidState = "invalid_state";

@@ -136,7 +136,7 @@ internal sealed class SignInCallback(
             return await FailAsync(attempt, SignInErrors.EmailDomainNotAllowed, ct);
         }
 
-        var facts = new ProviderSignInFacts(connectorId, connector.Generation, connector.Settings, profile);
+        var facts = new ProviderSignInFacts(connectorId, connector.Generation, connector.Settings, profile, result.Value.Tokens);
         var resolution = await users.ResolveSignInAsync(facts, now, resolved => SignInAudit.Succeeded(now, connectorId, resolved, attempt.Calls.Timings), ct);
         if (resolution is SignInResolution.Refused refused)
         {

@@ -22,6 +22,9 @@ internal sealed partial class UserStore
     /// <summary>The column the returning sign-in's statement adds after the user's: whether it synced the user's profile.</summary>
     private const string SyncedColumn = "Synced";
 
+    /// <summary>The column that names the identity signed in through, for what keeps the sign-in's tokens.</summary>
+    private const string IdentityIdColumn = "IdentityId";
+
     // The user comes back as it stands after the sign-in (synced or not), for the sign-in's events.
     //
     // A sign-in without a name keeps the one the user and the identity have: a provider may say it once (Sign in with
@@ -52,9 +55,9 @@ internal sealed partial class UserStore
               AND (u.name, u.avatar, u.email, u.email_verified, u.phone) IS DISTINCT FROM (COALESCE(@Name, u.name), @Avatar, @Email, @EmailVerified, @Phone)
             RETURNING u.*
         )
-        SELECT {{UserColumns}}, true AS {{SyncedColumn}} FROM user_synced
+        SELECT {{UserColumns}}, true AS {{SyncedColumn}}, found.identity_id AS {{IdentityIdColumn}} FROM user_synced CROSS JOIN found
         UNION ALL
-        SELECT {{UserColumns}}, false AS {{SyncedColumn}} FROM users JOIN found ON users.id = found.user_id
+        SELECT {{UserColumns}}, false AS {{SyncedColumn}}, found.identity_id AS {{IdentityIdColumn}} FROM users JOIN found ON users.id = found.user_id
         WHERE NOT EXISTS (SELECT 1 FROM user_synced);
         """;
 
@@ -86,6 +89,7 @@ internal sealed partial class UserStore
     private const string InsertIdentitySql = """
         INSERT INTO user_identities (user_id, connector_id, generation, subject, profile, raw_profile, created_at, updated_at)
         VALUES (@UserId, @ConnectorId, @Generation, @Subject, @Profile::jsonb, @RawProfile::jsonb, @Now, @Now)
+        RETURNING id
         """;
 
     public async Task<SignInResolution> ResolveSignInAsync(
@@ -109,18 +113,19 @@ internal sealed partial class UserStore
 
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        (UserRow User, bool Synced)? known = null;
+        (UserRow User, bool Synced, long IdentityId)? known = null;
         await using (var reader = await connection.ExecuteReaderAsync(new CommandDefinition(LockAndUpdateSql, parameters, transaction, cancellationToken: ct)))
         {
             await reader.NextResultAsync(ct); // past the lock
             if (await reader.ReadAsync(ct))
             {
-                known = (reader.GetRowParser<UserRow>()(reader), reader.GetBoolean(reader.GetOrdinal(SyncedColumn)));
+                known = (reader.GetRowParser<UserRow>()(reader), reader.GetBoolean(reader.GetOrdinal(SyncedColumn)),
+                    reader.GetInt64(reader.GetOrdinal(IdentityIdColumn)));
             }
         }
 
         var outcome = known is { } returning
-            ? Returning(returning.User, returning.Synced)
+            ? Returning(returning.User, returning.Synced, returning.IdentityId)
             : await FirstSignInAsync(connection, transaction, facts, parameters, ct);
         if (outcome.Resolution is not SignInResolution.Resolved resolved)
         {
@@ -131,6 +136,16 @@ internal sealed partial class UserStore
         foreach (var entry in audit(resolved))
         {
             await AuditStore.AppendAsync(connection, transaction, entry, ct);
+        }
+
+        // The provider's tokens only where the connector keeps them: a connector without storage writes no row more.
+        if (facts.Settings.EnableTokenStorage && facts.Tokens is { } tokens)
+        {
+            var signedIn = new IdentitySignedIn(outcome.IdentityId!.Value, facts.ConnectorId, facts.Generation, tokens, now);
+            foreach (var sink in tokenSinks)
+            {
+                await sink.StoreAsync(signedIn, connection, transaction, ct);
+            }
         }
 
         await PublishAsync(SignInEvents(resolved, outcome, facts.ConnectorId, now), connection, transaction, ct);
@@ -165,10 +180,10 @@ internal sealed partial class UserStore
         return events;
     }
 
-    private static Outcome Returning(UserRow user, bool synced) =>
+    private static Outcome Returning(UserRow user, bool synced, long identityId) =>
         user.Disabled
             ? new(new SignInResolution.Refused(ErrorCodes.UserDisabled))
-            : new(new SignInResolution.Resolved(user.Id, IsNew: false, Linked: false, user.SessionEpoch), user, synced);
+            : new(new SignInResolution.Resolved(user.Id, IsNew: false, Linked: false, user.SessionEpoch), user, synced, identityId);
 
     private static async Task<Outcome> FirstSignInAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, ProviderSignInFacts facts, SignInParameters parameters, CancellationToken ct)
@@ -184,11 +199,11 @@ internal sealed partial class UserStore
                     return new(new SignInResolution.Refused(ErrorCodes.UserDisabled));
                 }
 
-                await connection.ExecuteAsync(new CommandDefinition(InsertIdentitySql, parameters with { UserId = existing.Id }, transaction, cancellationToken: ct));
+                var linkedIdentity = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertIdentitySql, parameters with { UserId = existing.Id }, transaction, cancellationToken: ct));
                 var synced = parameters.Sync
                     ? await connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(SyncLinkedUserSql, parameters with { UserId = existing.Id }, transaction, cancellationToken: ct))
                     : null;
-                return new(new SignInResolution.Resolved(existing.Id, IsNew: false, Linked: true, existing.SessionEpoch), synced ?? existing, synced is not null);
+                return new(new SignInResolution.Resolved(existing.Id, IsNew: false, Linked: true, existing.SessionEpoch), synced ?? existing, synced is not null, linkedIdentity);
             }
         }
 
@@ -198,8 +213,8 @@ internal sealed partial class UserStore
         }
 
         var created = await connection.QuerySingleAsync<UserRow>(new CommandDefinition(InsertUserSql, parameters, transaction, cancellationToken: ct));
-        await connection.ExecuteAsync(new CommandDefinition(InsertIdentitySql, parameters, transaction, cancellationToken: ct));
-        return new(new SignInResolution.Resolved(parameters.UserId, IsNew: true, Linked: false, Epoch: 0), created);
+        var identityId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertIdentitySql, parameters, transaction, cancellationToken: ct));
+        return new(new SignInResolution.Resolved(parameters.UserId, IsNew: true, Linked: false, Epoch: 0), created, IdentityId: identityId);
     }
 
     /// <summary>The statements' parameters; <see cref="UserId"/> is the new user's id, or the linked user's.</summary>
@@ -207,8 +222,11 @@ internal sealed partial class UserStore
         string ConnectorId, Guid Generation, string Subject, string Profile, string RawProfile, bool Sync,
         string? Name, string? Avatar, string? Email, bool? EmailVerified, string? Phone, DateTimeOffset Now, Guid UserId);
 
-    /// <summary>How the sign-in resolved, with the user as it stands after it (null when refused) and whether its profile was synced.</summary>
-    private sealed record Outcome(SignInResolution Resolution, UserRow? User = null, bool Synced = false);
+    /// <summary>
+    /// How the sign-in resolved, with the user as it stands after it (null when refused), whether its profile was synced,
+    /// and the identity signed in through.
+    /// </summary>
+    private sealed record Outcome(SignInResolution Resolution, UserRow? User = null, bool Synced = false, long? IdentityId = null);
 
     /// <summary>The normalized profile as stored in <c>user_identities.profile</c>.</summary>
     private sealed record StoredProfile(string Id, string? Name, string? Avatar, string? Email, string? Phone, bool? EmailVerified)

@@ -11,7 +11,8 @@ namespace Connector.Host.Users;
 /// write hands its events (<see cref="DomainEvent"/>) to the sinks inside its own transaction.
 /// </summary>
 internal sealed partial class UserStore(
-    NpgsqlDataSource dataSource, IEnumerable<IUserLifecycleListener> listeners, IEnumerable<IDomainEventSink> sinks)
+    NpgsqlDataSource dataSource, IEnumerable<IUserLifecycleListener> listeners, IEnumerable<IDomainEventSink> sinks,
+    IEnumerable<IIdentityTokenSink> tokenSinks)
 {
     private static readonly JsonSerializerOptions ProfileJson = new(JsonSerializerDefaults.Web);
 
@@ -44,12 +45,38 @@ internal sealed partial class UserStore(
     private const string GetSql = $"SELECT {UserColumns} FROM users WHERE id = @Id";
 
     private const string IdentitiesSql = """
-        SELECT user_id AS UserId, connector_id AS ConnectorId, subject AS Subject, profile::text AS Profile,
+        SELECT id AS Id, user_id AS UserId, connector_id AS ConnectorId, subject AS Subject, profile::text AS Profile,
                raw_profile::text AS RawProfile, created_at AS CreatedAt, updated_at AS UpdatedAt
         FROM user_identities
         WHERE user_id = ANY(@UserIds)
         ORDER BY created_at, id
         """;
+
+    // The identity of the connector's current generation: an identity from an earlier provider behind the same id is
+    // not this connector's any more (0013).
+    private const string IdentityOfSql = $"""
+        SELECT {UserColumns}, (SELECT i.id FROM user_identities i
+                               WHERE i.user_id = users.id AND i.connector_id = @ConnectorId AND i.generation = @Generation) AS {IdentityIdColumn}
+        FROM users WHERE id = @Id
+        """;
+
+    /// <summary>
+    /// The user, and the id of their identity from <paramref name="connectorId"/> at <paramref name="generation"/> (null
+    /// when they have none); null when there is no such user.
+    /// </summary>
+    public async Task<(UserRow User, long? IdentityId)?> FindIdentityAsync(Guid id, string connectorId, Guid generation, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(IdentityOfSql,
+            new { Id = id, ConnectorId = connectorId, Generation = generation }, cancellationToken: ct));
+        if (!await reader.ReadAsync(ct))
+        {
+            return null;
+        }
+
+        var identity = reader.GetOrdinal(IdentityIdColumn);
+        return (reader.GetRowParser<UserRow>()(reader), reader.IsDBNull(identity) ? null : reader.GetInt64(identity));
+    }
 
     /// <summary>A page of users, newest first, after the user <paramref name="after"/>; <paramref name="search"/> is a name or email prefix, or a subject.</summary>
     public async Task<IReadOnlyList<UserAccount>> ListAsync(string? search, Guid? after, int limit, CancellationToken ct)

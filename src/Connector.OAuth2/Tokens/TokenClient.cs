@@ -8,8 +8,9 @@ using Microsoft.Extensions.Logging;
 namespace Connector.OAuth2.Tokens;
 
 /// <summary>
-/// Exchanges an authorization code for tokens (RFC 6749 §4.1.3) through Duende.IdentityModel, which
-/// owns client authentication. Never retried: a code is single use (RFC 6749 §4.1.2).
+/// The token endpoint's grants through Duende.IdentityModel, which owns client authentication: an authorization
+/// code for tokens (RFC 6749 §4.1.3), and a refresh token for new ones (RFC 6749 §6). Never retried: a code is
+/// single use (RFC 6749 §4.1.2), and so is a refresh token at a provider that rotates them.
 /// </summary>
 internal sealed partial class TokenClient(
     IHttpClientFactory httpClientFactory, ProviderTelemetry telemetry, TimeProvider time, ILogger<TokenClient> logger)
@@ -18,10 +19,19 @@ internal sealed partial class TokenClient(
 
     private static readonly Dictionary<string, string> Empty = [];
 
-    public async Task<ConnectorResult<TokenSet>> ExchangeAsync(
-        OAuth2ConnectorConfig config, CodeExchange exchange, ProviderCalls calls, CancellationToken cancellationToken)
+    public Task<ConnectorResult<TokenSet>> ExchangeAsync(
+        OAuth2ConnectorConfig config, CodeExchange exchange, ProviderCalls calls, CancellationToken cancellationToken) =>
+        RequestAsync(config, CodeGrant(exchange), calls, cancellationToken);
+
+    /// <summary>RFC 6749 §6: the same client authentication as the code exchange; the answer is read the same way.</summary>
+    public Task<ConnectorResult<TokenSet>> RefreshAsync(
+        OAuth2ConnectorConfig config, string refreshToken, ProviderCalls calls, CancellationToken cancellationToken) =>
+        RequestAsync(config, [new("grant_type", "refresh_token"), new("refresh_token", refreshToken)], calls, cancellationToken);
+
+    private async Task<ConnectorResult<TokenSet>> RequestAsync(
+        OAuth2ConnectorConfig config, IEnumerable<KeyValuePair<string, string>> grant, ProviderCalls calls, CancellationToken cancellationToken)
     {
-        using var request = CreateRequest(config, exchange);
+        using var request = CreateRequest(config, grant);
         using var call = telemetry.Start(ProviderEndpoints.Token, config.TokenEndpoint, calls);
         ConnectorResult<TokenSet> result;
         try
@@ -52,22 +62,31 @@ internal sealed partial class TokenClient(
         return result;
     }
 
-    private AuthorizationCodeTokenRequest CreateRequest(OAuth2ConnectorConfig config, CodeExchange exchange)
+    /// <summary>RFC 6749 §4.1.3 and RFC 7636 §4.5.</summary>
+    private static List<KeyValuePair<string, string>> CodeGrant(CodeExchange exchange)
     {
-        var request = new AuthorizationCodeTokenRequest
+        List<KeyValuePair<string, string>> grant =
+            [new("grant_type", "authorization_code"), new("code", exchange.Code), new("redirect_uri", exchange.RedirectUri)];
+        if (exchange.CodeVerifier is not null)
+        {
+            grant.Add(new("code_verifier", exchange.CodeVerifier));
+        }
+
+        return grant;
+    }
+
+    private ProtocolRequest CreateRequest(OAuth2ConnectorConfig config, IEnumerable<KeyValuePair<string, string>> grant)
+    {
+        var request = new ProtocolRequest
         {
             Address = config.TokenEndpoint,
             RequestUri = new Uri(config.TokenEndpoint),
             Method = HttpMethod.Post,
         };
 
-        // RFC 6749 §4.1.3 and RFC 7636 §4.5.
-        request.Parameters.Add("grant_type", "authorization_code");
-        request.Parameters.Add("code", exchange.Code);
-        request.Parameters.Add("redirect_uri", exchange.RedirectUri);
-        if (exchange.CodeVerifier is not null)
+        foreach (var (key, value) in grant)
         {
-            request.Parameters.Add("code_verifier", exchange.CodeVerifier);
+            request.Parameters.Add(key, value);
         }
 
         ClientAuthentication.Apply(request, config, time);

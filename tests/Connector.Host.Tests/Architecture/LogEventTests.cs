@@ -24,6 +24,7 @@ public sealed class LogEventTests
         ("Connector.Host.Console", 5100, 5199),
         ("Connector.Host.Webhooks", 5200, 5299),
         ("Connector.Host.Telemetry", 5300, 5399),
+        ("Connector.Host.TokenVault", 5400, 5499),
     ];
 
     [Fact]

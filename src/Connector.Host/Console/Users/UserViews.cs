@@ -28,9 +28,11 @@ internal static class UserViews
     }
 
     /// <param name="lastSignIns">Per connector, the user's last successful sign-in the audit trail records.</param>
-    public static IReadOnlyList<IdentityView> Identities(UserAccount account, IReadOnlyDictionary<string, DateTime> lastSignIns) =>
+    /// <param name="withTokens">The identities the token vault keeps tokens for.</param>
+    public static IReadOnlyList<IdentityView> Identities(UserAccount account, IReadOnlyDictionary<string, DateTime> lastSignIns, IReadOnlySet<long> withTokens) =>
         [.. account.Identities.Select(identity => new IdentityView(identity.ConnectorId, identity.Subject, identity.CreatedAt, identity.UpdatedAt,
-            lastSignIns.TryGetValue(identity.ConnectorId, out var at) ? at : null, Pretty(identity.Profile), Pretty(identity.RawProfile)))];
+            lastSignIns.TryGetValue(identity.ConnectorId, out var at) ? at : null, Pretty(identity.Profile), Pretty(identity.RawProfile),
+            withTokens.Contains(identity.Id)))];
 
     private static string Pretty(string json) => JsonNode.Parse(json)?.ToJsonString(Indented) ?? "null";
 }

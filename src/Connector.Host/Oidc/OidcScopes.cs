@@ -1,0 +1,11 @@
+namespace Connector.Host.Oidc;
+
+/// <summary>The issuer's own scopes, beside OpenID Connect's (<c>docs/oidc.md</c>).</summary>
+internal static class OidcScopes
+{
+    /// <summary>
+    /// Lets the app read the user's stored provider access tokens (<c>GET /oidc/me/identities/{connectorId}/access-token</c>,
+    /// <c>docs/token-vault.md</c>); never put into an ID token or userinfo.
+    /// </summary>
+    public const string IdentityTokens = "identity_tokens";
+}
