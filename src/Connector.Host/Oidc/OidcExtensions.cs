@@ -70,7 +70,7 @@ internal static class OidcExtensions
                 // NextAuth v4 sends none by default and authenticates with its secret, as Logto allows.
                 server.AllowAuthorizationCodeFlow().AllowRefreshTokenFlow();
                 // The scopes are these, in code; none are stored, so there is no scope store (RefuseUnknownScopes checks them).
-                server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Phone, Scopes.OfflineAccess, OidcScopes.IdentityTokens);
+                server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Phone, Scopes.OfflineAccess, OidcScopes.Identities, OidcScopes.IdentityTokens);
                 server.DisableScopeValidation();
                 server.RegisterClaims(OidcClaims.Supported);
                 server.SetAuthorizationCodeLifetime(AuthorizationCodeLifetime);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Connector.Host.Tests.Infrastructure;
+using Connector.Host.Tests.SignIn;
 using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace Connector.Host.Tests.Oidc;
@@ -64,6 +65,21 @@ public sealed class ClaimsTests : OidcAppTests
         Assert.Equal(jwt.GetClaim("picture").Value, userInfo["picture"]!.GetValue<string>());
         Assert.Equal(jwt.GetClaim("email").Value, userInfo["email"]!.GetValue<string>());
         Assert.Equal(System.Text.Json.JsonValueKind.False, userInfo["email_verified"]!.GetValueKind());
+    }
+
+    [Fact]
+    public async Task IdentitiesScope_ListsTheConnectorAndSubjectAtUserInfo_ButNotInTheIdToken()
+    {
+        var without = await UserInfoAsync(await World.SignInAndRedeemAsync(App, "openid profile"));
+        var tokens = await World.SignInAndRedeemAsync(App, "openid identities");
+
+        var identities = (await UserInfoAsync(tokens))["identities"]!.AsArray();
+        var identity = Assert.Single(identities)!;
+        Assert.Equal(SignInHost.ConnectorId, identity["connectorId"]!.GetValue<string>());
+        Assert.Equal("upstream-7", identity["subject"]!.GetValue<string>());
+        Assert.Equal(["connectorId", "subject"], identity.AsObject().Select(member => member.Key));
+        Assert.False(new JsonWebToken(tokens["id_token"]!.GetValue<string>()).TryGetClaim("identities", out _));
+        Assert.Null(without["identities"]);
     }
 
     [Fact]

@@ -169,7 +169,7 @@ internal sealed class AppAdminService(
             Permissions.Endpoints.Authorization, Permissions.Endpoints.Token, Permissions.Endpoints.EndSession,
             Permissions.GrantTypes.AuthorizationCode, Permissions.GrantTypes.RefreshToken, Permissions.ResponseTypes.Code,
             Permissions.Scopes.Profile, Permissions.Scopes.Email, Permissions.Scopes.Phone,
-            Permissions.Prefixes.Scope + OidcScopes.IdentityTokens,
+            Permissions.Prefixes.Scope + OidcScopes.Identities, Permissions.Prefixes.Scope + OidcScopes.IdentityTokens,
         ]);
         Apply(descriptor, draft);
         return descriptor;

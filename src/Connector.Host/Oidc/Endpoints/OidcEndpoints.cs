@@ -1,5 +1,6 @@
 using Connector.Host.Pages;
 using Connector.Host.Sessions;
+using Connector.Host.Users;
 using Connector.Host.SignIn;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
@@ -73,7 +74,7 @@ internal static class OidcEndpoints
             : Refuse(Errors.InvalidGrant, "The grant is no longer valid: the user was signed out, disabled or deleted, or the sign-in method was turned off.");
     }
 
-    public static async Task<IResult> UserInfoAsync(HttpContext context, OidcGrants grants, CancellationToken ct)
+    public static async Task<IResult> UserInfoAsync(HttpContext context, OidcGrants grants, UserStore users, CancellationToken ct)
     {
         var result = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         if (await grants.HolderAsync(result.Principal, ct) is not { } user)
@@ -86,7 +87,14 @@ internal static class OidcEndpoints
             }), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
         }
 
-        return Results.Json(OidcClaims.UserInfo(user, result.Principal!.GetScopes()));
+        var scopes = result.Principal!.GetScopes();
+        var answer = OidcClaims.UserInfo(user, scopes);
+        if (scopes.Contains(OidcScopes.Identities) && await users.GetAsync(user.Id, ct) is { } account)
+        {
+            answer[OidcScopes.Identities] = account.Identities.Select(identity => new { connectorId = identity.ConnectorId, subject = identity.Subject }).ToList();
+        }
+
+        return Results.Json(answer);
     }
 
     /// <summary>
