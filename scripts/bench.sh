@@ -2,8 +2,10 @@
 # The benchmark (README, Performance): engine exchanges/s against nginx answering fixed JSON, a bare
 # HttpClient loop as yardstick and Logto's published OAuth connector (bench/logto, on node) doing the same exchange,
 # every exchange figure also as a ratio to the bare loop and to Logto; then full browser sign-ins against the real host
-# and PostgreSQL, and user search with BENCH_SEED_USERS users seeded. Loopback only; bounded (about 5 minutes plus the
-# seeding); writes bench/results/{results.json,results.md,chart.svg}. BENCH_SECONDS sets the time per point (5).
+# and PostgreSQL (also over two instances on one database, each request to the next instance in turn), user search
+# with BENCH_SEED_USERS users seeded (1,000,000), and the scale point: BENCH_SEED_AUDIT audit events (5,000,000) seeded
+# beside them, audit paging, and the sign-ins again. Loopback only; bounded (about 7 minutes plus the seeding); writes
+# bench/results/{results.json,results.md,chart.svg}. BENCH_SECONDS sets the time per point (5).
 #
 #   scripts/bench.sh --engine-only the exchanges only (engine, bare loop, Logto): no PostgreSQL, host, sign-ins or
 #                                  seeding; writes bench/results/engine-only/
@@ -46,16 +48,19 @@ fi
 work=$(mktemp -d /tmp/connectors-bench.XXXXXX)
 chmod 755 "$work"
 host_pid=
+second_pid=
 cleanup() {
   [ -n "$host_pid" ] && kill "$host_pid" 2>/dev/null && wait "$host_pid" 2>/dev/null || true
+  [ -n "$second_pid" ] && kill "$second_pid" 2>/dev/null && wait "$second_pid" 2>/dev/null || true
   [ -f "$work/nginx/nginx.pid" ] && kill "$(cat "$work/nginx/nginx.pid")" 2>/dev/null || true
   stop_cluster "$work/pg"
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-pg_port=$(free_port); nginx_port=$(free_port); host_port=$(free_port)
+pg_port=$(free_port); nginx_port=$(free_port); host_port=$(free_port); second_port=$(free_port)
 host="http://127.0.0.1:$host_port"
+second="http://127.0.0.1:$second_port"
 provider="http://127.0.0.1:$nginx_port"
 admin_key=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
 
@@ -78,16 +83,20 @@ database="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=connectors"
 
 dotnet build src/Connector.Host/Connector.Host.csproj -c Release -nologo -v quiet -o "$work/host"
 
-# start_host [VAR=value ...]: the host in Production with the given extra environment, once it answers /readyz.
-start_host() {
-  env "$@" ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$host" \
+# launch URL [VAR=value ...]: an instance listening on URL in Production with the given extra environment; every
+# instance has the first one's public origin, as instances behind one load balancer do. Waits for its /readyz.
+launch() {
+  local url=$1; shift
+  env "$@" ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$url" \
   ConnectionStrings__Connectors="$database" Connectors__PublicOrigin="$host" Connectors__AdminApiKeys__0="$admin_key" \
   Connectors__AllowInsecureEndpoints=true Connectors__DataProtection__AllowUnencryptedKeys=true Logging__LogLevel__Default=Warning \
   Connectors__RateLimits__SignIn__PermitLimit=0 Connectors__RateLimits__Callback__PermitLimit=0 Connectors__RateLimits__Admin__PermitLimit=0 \
     dotnet "$work/host/Connector.Host.dll" --contentRoot "$work/host" >> "$work/host.log" 2>&1 &
-  host_pid=$!
-  for _ in $(seq 1 150); do curl -fs "$host/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
+  launched=$!
+  for _ in $(seq 1 150); do curl -fs "$url/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
 }
+# start_host [VAR=value ...]: the first instance.
+start_host() { launch "$host" "$@"; host_pid=$launched; }
 stop_host() { kill "$host_pid" 2>/dev/null; wait "$host_pid" 2>/dev/null || true; host_pid=; }
 
 start_host
@@ -114,6 +123,7 @@ if [ "$mode" = telemetry ]; then
   exit 0
 fi
 
+launch "$second"; second_pid=$launched
 dotnet "$work/bench/Connector.Bench.dll" --provider "$provider" --seconds "$seconds" --out bench/results --logto "$root/bench/logto" \
-  --host "$host" --connector bench --database "$database" --host-pid "$host_pid" \
-  --admin-key "$admin_key" --seed-users "${BENCH_SEED_USERS:-1000000}"
+  --host "$host" --second-host "$second" --connector bench --database "$database" --host-pid "$host_pid" \
+  --admin-key "$admin_key" --seed-users "${BENCH_SEED_USERS:-1000000}" --seed-audit "${BENCH_SEED_AUDIT:-5000000}"

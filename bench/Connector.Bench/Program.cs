@@ -6,6 +6,8 @@ using Connector.Bench;
 //                   [--logto DIR]   (Logto's OAuth connector beside the engine, through DIR/driver.mjs: bench/logto)
 //                   [--host URL --connector ID --database CONNSTRING --host-pid PID]
 //                   [--admin-key KEY --seed-users N]   (user search and paging with N users seeded)
+//                   [--seed-audit N]   (the scale point: N audit events seeded beside the users, then the sign-ins again)
+//                   [--second-host URL]   (the two-instance point: returning sign-ins over both hosts, one database)
 //                   [--returning-only [--label TEXT]]   (only returning sign-ins, named "sign-in (returning, TEXT)":
 //                                                         scripts/bench.sh --telemetry runs it with telemetry off, then on)
 var options = BenchOptions.Parse(args);
@@ -73,6 +75,17 @@ else if (options.Host is { } host)
         Console.Error.WriteLine($"sign-in c={concurrency}: first {runs[^2].PerSecond}/s, returning {runs[^1].PerSecond}/s");
     }
 
+    if (options.SecondHost is { } secondHost)
+    {
+        using var both = new SignInScenario([host, secondHost], options.Connector!);
+        foreach (var concurrency in new[] { 32, 64 })
+        {
+            runs.Add(await LoadRunner.RunAsync("sign-in (returning, two instances)", concurrency, warmUp, duration,
+                w => both.SignInAsync(returning[Random.Shared.Next(returning.Length)])));
+            Console.Error.WriteLine($"two instances c={concurrency}: returning {runs[^1].PerSecond}/s");
+        }
+    }
+
     notes.Add(FormattableString.Invariant($"host peak RSS (VmHWM) over the whole run: {ProcessMemory.PeakMiB(options.HostPid)} MiB."));
     foreach (var (label, subject) in new (string, Func<int, string>)[] { ("first-time", FirstTime), ("returning", i => returning[i % returning.Length]) })
     {
@@ -96,6 +109,38 @@ if (!options.ReturningOnly && options.Host is { } searchHost && options.AdminKey
         runs.Add(await LoadRunner.RunAsync($"users: {name}", 1, warmUp, duration, _ => search.GetAsync(query)));
         Console.Error.WriteLine($"users {name}: p50 {runs[^1].P50Ms} ms, p99 {runs[^1].P99Ms} ms");
     }
+
+    if (options.SeedAudit > 0)
+    {
+        // The scale point: the same sign-ins with a million users and millions of audit events, beside the empty run.
+        var audit = await AuditSeed.SeedAsync(options.Database!, options.SeedAudit);
+        notes.Add(FormattableString.Invariant($"scale point: {options.SeedAudit:N0} audit events seeded in {audit.TotalSeconds:0} s beside the {options.SeedUsers:N0} users."));
+        foreach (var (name, query) in AuditSeed.Queries)
+        {
+            runs.Add(await LoadRunner.RunAsync(name, 1, warmUp, duration, _ => search.GetAsync("/api/audit", query)));
+            Console.Error.WriteLine($"{name}: p50 {runs[^1].P50Ms} ms, p99 {runs[^1].P99Ms} ms");
+        }
+
+        using var signIn = new SignInScenario(searchHost, options.Connector!);
+        var counter = 0;
+        var returning = Enumerable.Range(0, 200).Select(i => $"scale-returning-{i}").ToArray();
+        await Parallel.ForEachAsync(returning, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (subject, _) => await signIn.SignInAsync(subject));
+        foreach (var concurrency in new[] { 32, 64 })
+        {
+            runs.Add(await LoadRunner.RunAsync("sign-in (first time, at scale)", concurrency, warmUp, duration,
+                _ => signIn.SignInAsync($"scale-first-{Interlocked.Increment(ref counter)}")));
+            runs.Add(await LoadRunner.RunAsync("sign-in (returning, at scale)", concurrency, warmUp, duration,
+                _ => signIn.SignInAsync(returning[Random.Shared.Next(returning.Length)])));
+            Console.Error.WriteLine($"at scale c={concurrency}: first {runs[^2].PerSecond}/s, returning {runs[^1].PerSecond}/s");
+        }
+
+        foreach (var kind in new[] { "first time", "returning" })
+        {
+            var empty = runs.Where(r => r.Scenario == $"sign-in ({kind})").Max(r => r.PerSecond);
+            var full = runs.Where(r => r.Scenario == $"sign-in ({kind}, at scale)").Max(r => r.PerSecond);
+            notes.Add(FormattableString.Invariant($"{kind} sign-ins at their best concurrency: {full:0}/s at scale vs {empty:0}/s on the empty database ({full / empty:P0})."));
+        }
+    }
 }
 
 var markdown = Report.Write(options.Out, new BenchResults(MachineInfo.Read(logto?.Versions?.Node), DateTime.UtcNow, options.Seconds,
@@ -104,7 +149,7 @@ Console.WriteLine(markdown);
 
 internal sealed record BenchOptions(
     string Provider, int Seconds, string Out, string? Host, string? Connector, string? Database, int HostPid, string? AdminKey, int SeedUsers,
-    bool ReturningOnly, string? Label, string? Logto)
+    bool ReturningOnly, string? Label, string? Logto, int SeedAudit, string? SecondHost)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -121,6 +166,8 @@ internal sealed record BenchOptions(
             int.Parse(Value("--seed-users") ?? "0", CultureInfo.InvariantCulture),
             args.Contains("--returning-only"),
             Value("--label"),
-            Value("--logto"));
+            Value("--logto"),
+            int.Parse(Value("--seed-audit") ?? "0", CultureInfo.InvariantCulture),
+            Value("--second-host"));
     }
 }

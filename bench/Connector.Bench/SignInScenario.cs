@@ -6,9 +6,18 @@ namespace Connector.Bench;
 /// Virtual browsers against the real host: <c>/sign-in/{id}</c> → provider <c>/authorize</c> →
 /// <c>/callback/{id}</c> → <c>/account</c>, each sign-in in a fresh browser (no cookies but its own).
 /// The provider learns who signs in from <c>login_hint</c>, as if the user typed their name there.
+/// With several hosts (one database) each request goes to the next host in turn, as a load balancer without sticky
+/// sessions would send it: a sign-in started on one instance ends on another.
 /// </summary>
-internal sealed class SignInScenario(string hostUrl, string connectorId) : IDisposable
+internal sealed class SignInScenario(IReadOnlyList<string> hostUrls, string connectorId) : IDisposable
 {
+    private int _next;
+
+    public SignInScenario(string hostUrl, string connectorId)
+        : this([hostUrl], connectorId)
+    {
+    }
+
     private readonly HttpClient _http = new(new SocketsHttpHandler
     {
         AllowAutoRedirect = false,
@@ -19,7 +28,7 @@ internal sealed class SignInScenario(string hostUrl, string connectorId) : IDisp
 
     public async Task<bool> SignInAsync(string subject)
     {
-        using var start = await _http.GetAsync($"{hostUrl}/sign-in/{connectorId}");
+        using var start = await _http.GetAsync($"{NextHost()}/sign-in/{connectorId}");
         if (start.StatusCode != HttpStatusCode.Redirect)
         {
             return false;
@@ -32,7 +41,10 @@ internal sealed class SignInScenario(string hostUrl, string connectorId) : IDisp
             return false;
         }
 
-        using var callbackRequest = new HttpRequestMessage(HttpMethod.Get, authorize.Headers.Location);
+        // The provider answers with the first host's callback URL; the balancer may hand it to any instance.
+        var instance = new Uri(NextHost());
+        var callbackUrl = new UriBuilder(authorize.Headers.Location!) { Scheme = instance.Scheme, Host = instance.Host, Port = instance.Port }.Uri;
+        using var callbackRequest = new HttpRequestMessage(HttpMethod.Get, callbackUrl);
         callbackRequest.Headers.Add("Cookie", binding);
         using var callback = await _http.SendAsync(callbackRequest);
         if (callback.StatusCode != HttpStatusCode.Redirect)
@@ -40,11 +52,13 @@ internal sealed class SignInScenario(string hostUrl, string connectorId) : IDisp
             return false;
         }
 
-        using var accountRequest = new HttpRequestMessage(HttpMethod.Get, $"{hostUrl}/account");
+        using var accountRequest = new HttpRequestMessage(HttpMethod.Get, $"{NextHost()}/account");
         accountRequest.Headers.Add("Cookie", Cookie(callback, "connectors.session"));
         using var account = await _http.SendAsync(accountRequest);
         return account.StatusCode == HttpStatusCode.OK;
     }
+
+    private string NextHost() => hostUrls[(int)((uint)Interlocked.Increment(ref _next) % (uint)hostUrls.Count)];
 
     private static string Cookie(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues("Set-Cookie", out var values)

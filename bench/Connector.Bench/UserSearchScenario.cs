@@ -48,9 +48,12 @@ internal sealed class UserSearchScenario(string hostUrl, string adminKey, string
         ("search: subject", "search=subject-" + (count / 11)),
     ];
 
-    public async Task<bool> GetAsync(string query)
+    public Task<bool> GetAsync(string query) => GetAsync("/api/users", query);
+
+    /// <summary>One admin API read, answer read to its end.</summary>
+    public async Task<bool> GetAsync(string path, string query)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/users?" + query);
+        using var request = new HttpRequestMessage(HttpMethod.Get, path + "?" + query);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", adminKey);
         using var response = await _http.SendAsync(request);
         await response.Content.ReadAsByteArrayAsync();

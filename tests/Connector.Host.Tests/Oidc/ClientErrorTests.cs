@@ -79,7 +79,7 @@ public sealed class ClientErrorTests : OidcAppTests
 
     [Theory]
     [InlineData("openid profile calendar")]
-    [InlineData("openid identities")]
+    [InlineData("openid identities.write")]
     public async Task Authorize_WithAScopeTheServiceDoesNotKnow_IsRefused_AndNoCodeIsIssued(string scope)
     {
         using var browser = World.Host.NewBrowser();
