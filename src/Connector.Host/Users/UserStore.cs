@@ -96,6 +96,13 @@ internal sealed partial class UserStore(
         return await connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(GetSql, new { Id = id }, cancellationToken: ct));
     }
 
+    /// <summary>A user's identities alone, for a caller that already holds the user (<c>/oidc/me</c> with <c>identities</c>).</summary>
+    public async Task<IReadOnlyList<IdentityRow>> IdentitiesAsync(Guid userId, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return [.. await connection.QueryAsync<IdentityRow>(new CommandDefinition(IdentitiesSql, new { UserIds = new[] { userId } }, cancellationToken: ct))];
+    }
+
     public async Task<UserAccount?> GetAsync(Guid id, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);

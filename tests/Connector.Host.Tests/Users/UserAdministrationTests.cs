@@ -1,6 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using Connector.Host.Tests.Infrastructure;
 using Connector.Host.Tests.Oidc;
@@ -22,7 +20,7 @@ public sealed class UserAdministrationTests : OidcAppTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>The audit's name for the secondary admin key, which makes every change here (a fingerprint of it, never the key).</summary>
-    private static string SecondaryActor => "admin-key:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(AdminKeys.Secondary)).AsSpan(0, 4));
+    private static string SecondaryActor => AdminKeys.ActorOf(AdminKeys.Secondary);
 
     [Fact]
     public async Task Patch_Disabled_Returns200_StoresIt_AndAuditsUserUpdatedWithTheKeysActor()

@@ -89,9 +89,11 @@ internal static class OidcEndpoints
 
         var scopes = result.Principal!.GetScopes();
         var answer = OidcClaims.UserInfo(user, scopes);
-        if (scopes.Contains(OidcScopes.Identities) && await users.GetAsync(user.Id, ct) is { } account)
+        if (scopes.Contains(OidcScopes.Identities))
         {
-            answer[OidcScopes.Identities] = account.Identities.Select(identity => new { connectorId = identity.ConnectorId, subject = identity.Subject }).ToList();
+            // The grant check has read the user already; only the identities are read here.
+            var identities = await users.IdentitiesAsync(user.Id, ct);
+            answer[OidcScopes.Identities] = identities.Select(identity => new { connectorId = identity.ConnectorId, subject = identity.Subject }).ToList();
         }
 
         return Results.Json(answer);

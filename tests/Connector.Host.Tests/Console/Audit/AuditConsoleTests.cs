@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using Connector.Host.Tests.Audit;
 using Connector.Host.Tests.Infrastructure;
 using Dapper;
@@ -15,7 +13,7 @@ namespace Connector.Host.Tests.Console.Audit;
 /// </summary>
 public sealed class AuditConsoleTests(SeededTrail trail) : IClassFixture<SeededTrail>
 {
-    private static string PrimaryActor => "admin-key:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(AdminKeys.Primary)).AsSpan(0, 4));
+    private static string PrimaryActor => AdminKeys.PrimaryActor;
 
     [Theory]
     [InlineData("action", "sign_in")]

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using AngleSharp.Dom;
 using Connector.Host.Tests.Infrastructure;
 using Connector.Host.Tests.SignIn;
@@ -29,7 +27,7 @@ public sealed class ConnectorsConsoleWorld : IAsyncDisposable
     public FakeProvider Upstream => Host.Upstream;
 
     /// <summary>The audit's name for the primary admin key (a fingerprint of it, never the key).</summary>
-    public static string KeyActor => "admin-key:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(AdminKeys.Primary)).AsSpan(0, 4));
+    public static string KeyActor => AdminKeys.PrimaryActor;
 
     public static async Task<ConnectorsConsoleWorld> StartAsync()
     {

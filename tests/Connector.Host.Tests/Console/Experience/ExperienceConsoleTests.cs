@@ -1,6 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using AngleSharp.Html.Parser;
 using Connector.Host.Tests.Infrastructure;
@@ -26,7 +24,7 @@ public sealed class ExperienceConsoleTests : IAsyncLifetime
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static string Operator => "admin-key:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(AdminKeys.Primary)).AsSpan(0, 4));
+    private static string Operator => AdminKeys.PrimaryActor;
 
     private SignInHost Host => _world.Host;
 

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using Connector.Host.Tests.Infrastructure;
 using Connector.Host.Tests.Oidc;
 using Connector.Host.Tests.SignIn;
@@ -20,7 +18,7 @@ public sealed class UsersConsoleTests : IAsyncLifetime
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static string PrimaryActor => "admin-key:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(AdminKeys.Primary)).AsSpan(0, 4));
+    private static string PrimaryActor => AdminKeys.PrimaryActor;
 
     private SignInHost Host => _world.Host;
 
