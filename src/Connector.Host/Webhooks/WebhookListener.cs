@@ -47,11 +47,24 @@ internal sealed class WebhookListener(NpgsqlDataSource dataSource, WebhookSignal
             await listen.ExecuteNonQueryAsync(ct);
         }
 
-        // What was written before this connection listened has sent its notification to nobody.
-        signal.Wake();
-        while (true)
+        try
         {
-            await connection.WaitAsync(ct);
+            // What was written before this connection listened has sent its notification to nobody.
+            signal.Wake();
+            while (true)
+            {
+                await connection.WaitAsync(ct);
+            }
+        }
+        finally
+        {
+            // The pool does not reset a connection it takes back (No Reset On Close, PersistenceExtensions): one that still
+            // listened would hold up PostgreSQL's notification queue for every instance.
+            if (connection.FullState == System.Data.ConnectionState.Open)
+            {
+                await using var unlisten = new NpgsqlCommand("UNLISTEN *", connection);
+                await unlisten.ExecuteNonQueryAsync(CancellationToken.None);
+            }
         }
     }
 }
