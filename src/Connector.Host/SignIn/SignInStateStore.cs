@@ -14,18 +14,21 @@ internal sealed class SignInStateStore(NpgsqlDataSource dataSource)
     public const int MaxPendingPerBrowser = 20;
 
     // One round trip, committed without waiting for the WAL flush: a state is worth ten minutes at most, and
-    // losing one in a server crash costs its user a retry, not a security property (its consumption, below,
-    // is committed durably).
+    // losing one in a server crash costs its user a retry, not a security property.
     //
     // At most MaxPendingPerBrowser unconsumed, unexpired sign-ins per browser binding: starting one more forgets the
     // oldest (whose callback then reads as invalid_state), so one browser cannot pile up rows.
-    private const string InsertSql = """
+    //
+    // The purpose is written into the statements that look for pending sign-ins rather than passed: PostgreSQL uses the
+    // partial index on pending sign-ins (migration 0011) only where it can prove the predicate, and a prepared statement's
+    // generic plan cannot prove it of a parameter.
+    private const string InsertSql = $"""
         BEGIN;
         SET LOCAL synchronous_commit TO OFF;
         DELETE FROM sign_in_states
-        WHERE @Purpose = @SignInPurpose AND state_hash IN (
+        WHERE @Purpose = '{SignInPurpose.SignIn}' AND state_hash IN (
             SELECT state_hash FROM sign_in_states
-            WHERE browser_binding_hash = @BindingHash AND purpose = @SignInPurpose AND consumed_at IS NULL AND expires_at > @CreatedAt
+            WHERE browser_binding_hash = @BindingHash AND purpose = '{SignInPurpose.SignIn}' AND consumed_at IS NULL AND expires_at > @CreatedAt
             ORDER BY created_at DESC, state_hash
             OFFSET @KeptBesideNew);
         INSERT INTO sign_in_states (state_hash, connector_id, browser_binding_hash, code_verifier_protected, return_url, purpose, created_at, expires_at, nonce_hash)
@@ -36,12 +39,20 @@ internal sealed class SignInStateStore(NpgsqlDataSource dataSource)
     // Single use: the first callback marks the row consumed; a replay, another browser or another connector
     // finds nothing. A dry run is opened by an admin outside the browser that asked for it, so it is bound to
     // the state alone (it creates no user and no session).
-    private const string ConsumeSql = """
+    //
+    // Visible to every instance at commit, but not waited on to reach the disk: the only thing that follows from a
+    // consumed state, a sign-in, commits durably, and PostgreSQL flushes its log in order, so no session (nor failure
+    // audit) can outlive the consumption it came from. A server crash can forget only a consumption whose sign-in never
+    // committed, and what the state was for is spent anyway: the provider takes a code once (RFC 6749 §4.1.2).
+    private const string ConsumeSql = $"""
+        BEGIN;
+        SET LOCAL synchronous_commit TO OFF;
         UPDATE sign_in_states SET consumed_at = @Now
         WHERE state_hash = @StateHash AND consumed_at IS NULL AND connector_id = @ConnectorId
-          AND (purpose = @TestPurpose OR browser_binding_hash = @BindingHash)
+          AND (purpose = '{SignInPurpose.Test}' OR browser_binding_hash = @BindingHash)
         RETURNING connector_id AS ConnectorId, code_verifier_protected AS CodeVerifierProtected, return_url AS ReturnUrl,
-                  purpose AS Purpose, expires_at AS ExpiresAt, nonce_hash AS NonceHash
+                  purpose AS Purpose, expires_at AS ExpiresAt, nonce_hash AS NonceHash;
+        COMMIT;
         """;
 
     // A look without consuming, for the form_post relay: the state must name a pending sign-in of this connector before
@@ -52,8 +63,11 @@ internal sealed class SignInStateStore(NpgsqlDataSource dataSource)
 
     private const string DeleteExpiredSql = "DELETE FROM sign_in_states WHERE expires_at < @Cutoff";
 
-    // Bounded by the ceiling, so the count costs at most that many index entries however full the table is.
-    private const string CountUnfinishedSql = "SELECT count(*) FROM (SELECT 1 FROM sign_in_states WHERE consumed_at IS NULL LIMIT @Limit) unfinished";
+    // Bounded by the ceiling, so the count costs at most that many entries of the partial index on pending sign-ins
+    // however many consumed states the table holds until they expire. Dry runs are an operator's, not counted.
+    private const string CountUnfinishedSql = $"""
+        SELECT count(*) FROM (SELECT 1 FROM sign_in_states WHERE consumed_at IS NULL AND purpose = '{SignInPurpose.SignIn}' LIMIT @Limit) unfinished
+        """;
 
     public async Task AddAsync(NewSignInState state, CancellationToken ct)
     {
@@ -69,7 +83,6 @@ internal sealed class SignInStateStore(NpgsqlDataSource dataSource)
             state.CreatedAt,
             state.ExpiresAt,
             state.NonceHash,
-            SignInPurpose = SignInPurpose.SignIn,
             KeptBesideNew = MaxPendingPerBrowser - 1,
         }, cancellationToken: ct));
     }
@@ -79,7 +92,7 @@ internal sealed class SignInStateStore(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         return await connection.QuerySingleOrDefaultAsync<PendingSignIn>(new CommandDefinition(ConsumeSql,
-            new { StateHash = stateHash, BindingHash = bindingHash ?? [], ConnectorId = connectorId, Now = now, TestPurpose = SignInPurpose.Test },
+            new { StateHash = stateHash, BindingHash = bindingHash ?? [], ConnectorId = connectorId, Now = now },
             cancellationToken: ct));
     }
 
@@ -91,7 +104,7 @@ internal sealed class SignInStateStore(NpgsqlDataSource dataSource)
             new { StateHash = stateHash, ConnectorId = connectorId }, cancellationToken: ct));
     }
 
-    /// <summary>States never consumed (pending, or expired and not yet deleted), counted up to <paramref name="limit"/>.</summary>
+    /// <summary>Sign-in states never consumed (pending, or expired and not yet deleted), counted up to <paramref name="limit"/>.</summary>
     public async Task<long> CountUnfinishedAsync(int limit, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
