@@ -10,12 +10,13 @@ using Npgsql;
 namespace Connector.Host.Users;
 
 /// <summary>
-/// The sign-in's write, in one transaction. A transaction-scoped advisory lock on (connector, generation, subject)
-/// serializes concurrent sign-ins of one subject; a first sign-in with a vouched-for email also locks that email,
-/// so two connectors' first sign-ins of one person either link or create one user each, never two by a race.
-/// A returning sign-in is one round trip and writes only what changed (the identity's profile, and with
-/// <c>syncProfile</c> the user's); its audit events and its events (<see cref="SignInEvents"/>) follow in the same
-/// transaction, so a refused or failed sign-in leaves neither.
+/// The sign-in's write, in one transaction. A returning sign-in is one statement without a lock: it finds the identity
+/// and writes only what changed (the identity's profile, and with <c>syncProfile</c> the user's), and the rows it
+/// changes are locked by their updates. Only when no identity is found does a transaction-scoped advisory lock on
+/// (connector, generation, subject) serialize the first sign-ins of one subject, which look again under it; a first
+/// sign-in with a vouched-for email also locks that email, so two connectors' first sign-ins of one person either link
+/// or create one user each, never two by a race. The audit events and the events (<see cref="SignInEvents"/>) follow
+/// in the same transaction, so a refused or failed sign-in leaves neither.
 /// </summary>
 internal sealed partial class UserStore
 {
@@ -30,8 +31,7 @@ internal sealed partial class UserStore
     // A sign-in without a name keeps the one the user and the identity have: a provider may say it once (Sign in with
     // Apple posts the name on the first authorization only, docs/connectors.md), and its silence later is not a change.
     // For the same reason the raw profile keeps the first callback's posted user object when a later one has none.
-    private const string LockAndUpdateSql = $$"""
-        SELECT pg_advisory_xact_lock(hashtextextended(@ConnectorId || E'\n' || @Generation::text || E'\n' || @Subject, 0));
+    private const string ReturningSql = $$"""
         WITH found AS (
             SELECT id AS identity_id, user_id FROM user_identities
             WHERE connector_id = @ConnectorId AND generation = @Generation AND subject = @Subject
@@ -59,6 +59,12 @@ internal sealed partial class UserStore
         UNION ALL
         SELECT {{UserColumns}}, false AS {{SyncedColumn}}, found.identity_id AS {{IdentityIdColumn}} FROM users JOIN found ON users.id = found.user_id
         WHERE NOT EXISTS (SELECT 1 FROM user_synced);
+        """;
+
+    // The lock, then the same look again: a sign-in of this subject that held it before us may have created the identity.
+    private const string LockSubjectSql = $"""
+        SELECT pg_advisory_xact_lock(hashtextextended(@ConnectorId || E'\n' || @Generation::text || E'\n' || @Subject, 0));
+        {ReturningSql}
         """;
 
     private const string LockEmailSql = "SELECT pg_advisory_xact_lock(hashtextextended('email' || E'\\n' || lower(@Email), 0))";
@@ -113,17 +119,8 @@ internal sealed partial class UserStore
 
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        (UserRow User, bool Synced, long IdentityId)? known = null;
-        await using (var reader = await connection.ExecuteReaderAsync(new CommandDefinition(LockAndUpdateSql, parameters, transaction, cancellationToken: ct)))
-        {
-            await reader.NextResultAsync(ct); // past the lock
-            if (await reader.ReadAsync(ct))
-            {
-                known = (reader.GetRowParser<UserRow>()(reader), reader.GetBoolean(reader.GetOrdinal(SyncedColumn)),
-                    reader.GetInt64(reader.GetOrdinal(IdentityIdColumn)));
-            }
-        }
-
+        var known = await ReturningAsync(connection, transaction, parameters, locked: false, ct)
+            ?? await ReturningAsync(connection, transaction, parameters, locked: true, ct);
         var outcome = known is { } returning
             ? Returning(returning.User, returning.Synced, returning.IdentityId)
             : await FirstSignInAsync(connection, transaction, facts, parameters, ct);
@@ -131,11 +128,6 @@ internal sealed partial class UserStore
         {
             await transaction.RollbackAsync(ct);
             return outcome.Resolution;
-        }
-
-        foreach (var entry in audit(resolved))
-        {
-            await AuditStore.AppendAsync(connection, transaction, entry, ct);
         }
 
         // The provider's tokens only where the connector keeps them: a connector without storage writes no row more.
@@ -149,8 +141,27 @@ internal sealed partial class UserStore
         }
 
         await PublishAsync(SignInEvents(resolved, outcome, facts.ConnectorId, now), connection, transaction, ct);
-        await transaction.CommitAsync(ct);
+        await AuditStore.AppendAndCommitAsync(connection, transaction, [.. audit(resolved)], ct);
         return resolved;
+    }
+
+    /// <summary>
+    /// The user, whether the statement synced them, and the identity, when the subject has signed in before; first
+    /// without the lock, then (<paramref name="locked"/>) under it.
+    /// </summary>
+    private static async Task<(UserRow User, bool Synced, long IdentityId)?> ReturningAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, SignInParameters parameters, bool locked, CancellationToken ct)
+    {
+        await using var reader = await connection.ExecuteReaderAsync(
+            new CommandDefinition(locked ? LockSubjectSql : ReturningSql, parameters, transaction, cancellationToken: ct));
+        if (locked)
+        {
+            await reader.NextResultAsync(ct); // past the lock
+        }
+
+        return await reader.ReadAsync(ct)
+            ? (reader.GetRowParser<UserRow>()(reader), reader.GetBoolean(reader.GetOrdinal(SyncedColumn)), reader.GetInt64(reader.GetOrdinal(IdentityIdColumn)))
+            : null;
     }
 
     /// <summary>
