@@ -95,8 +95,7 @@ internal sealed class ConnectorStore(NpgsqlDataSource dataSource, IEnumerable<IC
             await notify!(listener, connection, transaction);
         }
 
-        await AuditStore.AppendAsync(connection, transaction, audit, ct);
-        await transaction.CommitAsync(ct);
+        await AuditStore.AppendAndCommitAsync(connection, transaction, audit, ct);
         return true;
     }
 }

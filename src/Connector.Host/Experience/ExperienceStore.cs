@@ -44,8 +44,7 @@ internal sealed class ExperienceStore(NpgsqlDataSource dataSource)
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition(SaveSql,
             new { Settings = JsonSerializer.Serialize(experience, Json), Now = audit.OccurredAt }, transaction, cancellationToken: ct));
-        await AuditStore.AppendAsync(connection, transaction, audit, ct);
-        await transaction.CommitAsync(ct);
+        await AuditStore.AppendAndCommitAsync(connection, transaction, audit, ct);
     }
 
     public static Task AppendAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string connectorId, CancellationToken ct) =>

@@ -106,8 +106,7 @@ internal sealed partial class UserStore
             return null;
         }
 
-        await AuditStore.AppendAsync(connection, transaction, audit!, ct);
-        await transaction.CommitAsync(ct);
+        await AuditStore.AppendAndCommitAsync(connection, transaction, audit!, ct);
         return result;
     }
 

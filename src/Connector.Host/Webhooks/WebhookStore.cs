@@ -75,8 +75,7 @@ internal sealed class WebhookStore(NpgsqlDataSource dataSource)
             return false;
         }
 
-        await AuditStore.AppendAsync(connection, transaction, audit, ct);
-        await transaction.CommitAsync(ct);
+        await AuditStore.AppendAndCommitAsync(connection, transaction, audit, ct);
         return true;
     }
 }
