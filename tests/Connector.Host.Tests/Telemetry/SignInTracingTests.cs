@@ -21,7 +21,7 @@ public sealed class SignInTracingTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _host = await SignInHost.StartAsync(services: services =>
-            services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(_spans)));
+            services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(_spans).SetSampler(new AlwaysOnSampler())));
         await _host.CreateConnectorAsync(_connectorId, "Traced");
         _host.Upstream.SignsIn($$"""{"sub":"{{Subject}}","name":"{{Name}}","email":"{{Email}}"}""");
     }
