@@ -5,15 +5,13 @@ using Npgsql;
 namespace Connector.Host.Webhooks;
 
 /// <summary>
-/// The outbox's writing end: a change's events become one <c>webhook_outbox</c> row per subscribed, enabled webhook,
-/// on the change's own transaction, so they exist exactly when the change committed. The <c>NOTIFY</c> goes out at
-/// commit too (PostgreSQL holds it until then), waking every instance's dispatcher.
+/// The outbox's writing end: a change's events become one <c>webhook_outbox</c> row per subscribed, enabled webhook
+/// (<see cref="WebhookSubscriptions"/>), on the change's own transaction, so they exist exactly when the change
+/// committed. The <c>NOTIFY</c> goes out at commit too (PostgreSQL holds it until then), waking every instance's dispatcher.
 /// </summary>
 internal sealed partial class DeliveryStore : IDomainEventSink
 {
     public const string Channel = "connectors_webhooks";
-
-    private const string SubscribersSql = "SELECT id AS Id, events AS Events FROM webhooks WHERE enabled AND events && @Types";
 
     private const string EnqueueSql = $"""
         INSERT INTO webhook_outbox (id, webhook_id, event, payload, created_at, attempts, next_attempt_at)
@@ -29,19 +27,18 @@ internal sealed partial class DeliveryStore : IDomainEventSink
             return;
         }
 
-        var types = events.Select(change => change.Type).Distinct(StringComparer.Ordinal).ToArray();
-        var subscribers = (await connection.QueryAsync<Subscriber>(new CommandDefinition(SubscribersSql, new { Types = types }, transaction, cancellationToken: ct))).AsList();
-        if (subscribers.Count == 0)
-        {
-            return;
-        }
-
+        var subscribers = await subscriptions.EnabledAsync(connection, transaction, ct);
         var queued = (
             from change in events
             from webhook in subscribers
             where webhook.Events.Contains(change.Type, StringComparer.Ordinal)
             let id = Guid.CreateVersion7(change.CreatedAt)
             select (Id: id, WebhookId: webhook.Id, change.Type, Payload: WebhookPayload.Serialize(id, webhook.Id, change), change.CreatedAt)).ToList();
+        if (queued.Count == 0)
+        {
+            return;
+        }
+
         await connection.ExecuteAsync(new CommandDefinition(EnqueueSql, new
         {
             Ids = queued.Select(row => row.Id).ToArray(),
@@ -50,11 +47,5 @@ internal sealed partial class DeliveryStore : IDomainEventSink
             Payloads = queued.Select(row => row.Payload).ToArray(),
             CreatedAts = queued.Select(row => row.CreatedAt).ToArray(),
         }, transaction, cancellationToken: ct));
-    }
-
-    private sealed record Subscriber
-    {
-        public Guid Id { get; init; }
-        public string[] Events { get; init; } = [];
     }
 }

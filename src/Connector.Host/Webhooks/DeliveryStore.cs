@@ -10,7 +10,7 @@ namespace Connector.Host.Webhooks;
 /// transaction open; if it dies, the row is due again when the lease runs out. Every later write names the attempt it
 /// finishes, so an instance whose lease ran out and was taken over changes nothing but the log.
 /// </summary>
-internal sealed partial class DeliveryStore(NpgsqlDataSource dataSource)
+internal sealed partial class DeliveryStore(NpgsqlDataSource dataSource, WebhookSubscriptions subscriptions)
 {
     private const string ClaimSql = """
         WITH due AS (

@@ -4,8 +4,11 @@ using Npgsql;
 
 namespace Connector.Host.Webhooks;
 
-/// <summary>Reads and writes <c>webhooks</c>; every write records its audit event in the same transaction.</summary>
-internal sealed class WebhookStore(NpgsqlDataSource dataSource)
+/// <summary>
+/// Reads and writes <c>webhooks</c>; every write records its audit event in the same transaction and tells every
+/// instance's <see cref="WebhookSubscriptions"/> at commit.
+/// </summary>
+internal sealed class WebhookStore(NpgsqlDataSource dataSource, WebhookSubscriptions subscriptions)
 {
     private const string Columns =
         "id AS Id, url AS Url, events AS Events, enabled AS Enabled, signing_key_protected AS SigningKeyProtected, " +
@@ -27,6 +30,8 @@ internal sealed class WebhookStore(NpgsqlDataSource dataSource)
 
     // Its delivery log goes with it (ON DELETE CASCADE); what it still had queued is dropped when due.
     private const string DeleteSql = "DELETE FROM webhooks WHERE id = @Id";
+
+    private const string ChangedSql = $"SELECT pg_notify('{DeliveryStore.Channel}', '{WebhookSubscriptions.ChangedPayload}')";
 
     public async Task<IReadOnlyList<WebhookRow>> ListAsync(CancellationToken ct)
     {
@@ -75,7 +80,9 @@ internal sealed class WebhookStore(NpgsqlDataSource dataSource)
             return false;
         }
 
+        await connection.ExecuteAsync(new CommandDefinition(ChangedSql, transaction: transaction, cancellationToken: ct));
         await AuditStore.AppendAndCommitAsync(connection, transaction, audit, ct);
+        subscriptions.Forget(); // this instance's own notification arrives later: its next change must see this one
         return true;
     }
 }

@@ -12,6 +12,7 @@ internal static class WebhooksExtensions
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>());
         services.AddSingleton<WebhookStore>()
+            .AddSingleton<WebhookSubscriptions>()
             .AddSingleton<DeliveryStore>()
             .AddSingleton<IDomainEventSink>(provider => provider.GetRequiredService<DeliveryStore>())
             .AddSingleton<WebhookSigningKeys>()

@@ -30,6 +30,12 @@ internal static partial class WebhooksLog
     [LoggerMessage(EventId = 5208, Level = LogLevel.Trace, Message = "Nothing more to deliver now; waiting for a notification or until {WakeAt:O}")]
     public static partial void Idle(ILogger logger, DateTimeOffset wakeAt);
 
+    [LoggerMessage(EventId = 5209, Level = LogLevel.Debug, Message = "Listening for the database's notifications: deliveries to start, webhooks changed")]
+    public static partial void Listening(ILogger logger);
+
+    [LoggerMessage(EventId = 5211, Level = LogLevel.Debug, Message = "A webhook changed on some instance: the copy of the subscriptions is forgotten")]
+    public static partial void SubscriptionsChanged(ILogger logger);
+
     [LoggerMessage(EventId = 5210, Level = LogLevel.Information, Message = "Webhook {WebhookId} {Action} by {Actor}")]
     public static partial void WebhookChanged(ILogger logger, Guid webhookId, string action, string actor);
 
