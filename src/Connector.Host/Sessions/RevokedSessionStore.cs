@@ -16,6 +16,8 @@ internal sealed class RevokedSessionStore(NpgsqlDataSource dataSource)
 
     private const string IsRevokedSql = "SELECT EXISTS (SELECT 1 FROM revoked_sessions WHERE session_id = @SessionId)";
 
+    private const string IsRevokedBatchSql = "SELECT EXISTS (SELECT 1 FROM revoked_sessions WHERE session_id = $1)";
+
     private const string DeleteExpiredSql = "DELETE FROM revoked_sessions WHERE expires_at < @Now";
 
     public async Task RevokeAsync(string sessionId, DateTimeOffset expiresAt, CancellationToken ct)
@@ -29,6 +31,9 @@ internal sealed class RevokedSessionStore(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(IsRevokedSql, new { SessionId = sessionId }, cancellationToken: ct));
     }
+
+    /// <summary>Whether the session was signed out, as a command to run beside another read (<c>UserStore.GetUserAsync</c>).</summary>
+    public static NpgsqlBatchCommand IsRevokedCommand(string sessionId) => new(IsRevokedBatchSql) { Parameters = { new() { Value = sessionId } } };
 
     public async Task<int> DeleteExpiredAsync(DateTimeOffset now, CancellationToken ct)
     {

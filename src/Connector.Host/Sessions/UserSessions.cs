@@ -84,10 +84,9 @@ internal sealed class UserSessions(
             return null;
         }
 
-        var user = await users.GetUserAsync(userId, ct);
-        if (user is null || user.Disabled || user.SessionEpoch != epoch
-            || await connectors.LoadAsync(connectorId, ct) is not { Enabled: true } connector || connector.Generation != generation
-            || await revoked.IsRevokedAsync(sessionId, ct))
+        var (user, signedOut) = await users.GetUserAsync(userId, RevokedSessionStore.IsRevokedCommand(sessionId), ct);
+        if (user is null || user.Disabled || user.SessionEpoch != epoch || signedOut
+            || await connectors.LoadAsync(connectorId, ct) is not { Enabled: true } connector || connector.Generation != generation)
         {
             return null;
         }

@@ -44,6 +44,9 @@ internal sealed partial class UserStore(
 
     private const string GetSql = $"SELECT {UserColumns} FROM users WHERE id = @Id";
 
+    // The same, for a batch: Npgsql's batch commands take positional parameters.
+    private const string GetByIdSql = $"SELECT {UserColumns} FROM users WHERE id = $1";
+
     private const string IdentitiesSql = """
         SELECT id AS Id, user_id AS UserId, connector_id AS ConnectorId, subject AS Subject, profile::text AS Profile,
                raw_profile::text AS RawProfile, created_at AS CreatedAt, updated_at AS UpdatedAt
@@ -94,6 +97,20 @@ internal sealed partial class UserStore(
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         return await connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(GetSql, new { Id = id }, cancellationToken: ct));
+    }
+
+    /// <summary>
+    /// The user alone, and in the same round trip the one boolean <paramref name="alongside"/> selects (a session's
+    /// revocation, which every authorization checks beside the user): one statement less to wait for per request.
+    /// </summary>
+    public async Task<(UserRow? User, bool Alongside)> GetUserAsync(Guid id, NpgsqlBatchCommand alongside, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var batch = new NpgsqlBatch(connection) { BatchCommands = { new NpgsqlBatchCommand(GetByIdSql) { Parameters = { new() { Value = id } } }, alongside } };
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        var user = await reader.ReadAsync(ct) ? reader.GetRowParser<UserRow>()(reader) : null;
+        await reader.NextResultAsync(ct);
+        return (user, await reader.ReadAsync(ct) && reader.GetBoolean(0));
     }
 
     /// <summary>A user's identities alone, for a caller that already holds the user (<c>/oidc/me</c> with <c>identities</c>).</summary>

@@ -13,15 +13,23 @@ namespace Connector.Host.Oidc.Endpoints;
 /// still exists and is enabled, and the session it was made in was not signed out (a user who signs out ends what
 /// they granted in that session, <c>offline_access</c> included). Checked on every use, on every instance.
 /// </summary>
-internal sealed class OidcGrants(UserStore users, ConnectorConfigLoader connectors, RevokedSessionStore revokedSessions)
+internal sealed class OidcGrants(UserStore users, ConnectorConfigLoader connectors)
 {
     /// <summary>The grant's user as they are now, or null when the grant no longer holds.</summary>
     public async Task<UserRow?> HolderAsync(ClaimsPrincipal? grant, CancellationToken ct)
     {
-        if (grant is null || !Guid.TryParse(grant.GetClaim(Claims.Subject), out var userId)
-            || await users.GetUserAsync(userId, ct) is not { Disabled: false } user
-            // A grant made before grants carried the epoch counts as epoch 0: any revocation since refuses it.
-            || user.SessionEpoch != (OidcClaims.Epoch(grant) ?? 0))
+        if (grant is null || !Guid.TryParse(grant.GetClaim(Claims.Subject), out var userId))
+        {
+            return null;
+        }
+
+        // The session it was made in, read beside the user; a grant from before grants named their session has none.
+        var sessionId = grant.GetClaim(OidcClaims.SessionIdClaim);
+        var (user, signedOut) = sessionId is null
+            ? (await users.GetUserAsync(userId, ct), false)
+            : await users.GetUserAsync(userId, RevokedSessionStore.IsRevokedCommand(sessionId), ct);
+        // A grant made before grants carried the epoch counts as epoch 0: any revocation since refuses it.
+        if (user is not { Disabled: false } || signedOut || user.SessionEpoch != (OidcClaims.Epoch(grant) ?? 0))
         {
             return null;
         }
@@ -34,7 +42,6 @@ internal sealed class OidcGrants(UserStore users, ConnectorConfigLoader connecto
             return null;
         }
 
-        var sessionId = grant.GetClaim(OidcClaims.SessionIdClaim);
-        return sessionId is null || !await revokedSessions.IsRevokedAsync(sessionId, ct) ? user : null;
+        return user;
     }
 }
