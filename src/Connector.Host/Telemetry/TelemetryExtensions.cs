@@ -10,9 +10,10 @@ namespace Connector.Host.Telemetry;
 
 /// <summary>
 /// OpenTelemetry for the host (<c>docs/operations.md</c>): spans of incoming requests, of the engine's provider calls and
-/// of every database command (made only when an OTLP endpoint takes them); the host's, the engine's, ASP.NET Core's and the runtime's metrics. Exported by OTLP when
-/// the standard <c>OTEL_EXPORTER_OTLP_*</c> variables name an endpoint, and always as Prometheus text at
-/// <see cref="MetricsPath"/>. <c>OTEL_SDK_DISABLED=true</c> turns all of it off (the SDK's own switch).
+/// of every database command (made only when an OTLP endpoint takes them); the host's, the engine's, ASP.NET Core's
+/// and the runtime's metrics. Exported by OTLP when the standard <c>OTEL_EXPORTER_OTLP_*</c> variables name an endpoint,
+/// and always as Prometheus text at <see cref="MetricsPath"/>. <c>OTEL_SDK_DISABLED=true</c> turns all of it off (the
+/// SDK's own switch).
 /// </summary>
 internal static class TelemetryExtensions
 {
@@ -61,7 +62,7 @@ internal static class TelemetryExtensions
                 else
                 {
                     // Spans that nobody exports are not made: with a sampler that keeps none, no request, provider call
-                    // or database command creates an Activity (about a tenth of a sign-in's CPU; docs/benchmarks/).
+                    // or database command builds an Activity and its tags only to drop them (docs/benchmarks/round-two-profile.md).
                     tracing.SetSampler(new AlwaysOffSampler());
                 }
             })

@@ -86,10 +86,18 @@ internal sealed partial class UserStore
         RETURNING {UserColumns}
         """;
 
-    private const string InsertUserSql = $"""
-        INSERT INTO users (id, name, avatar, email, email_verified, phone, created_at, updated_at)
-        VALUES (@UserId, @Name, @Avatar, @Email, @EmailVerified, @Phone, @Now, @Now)
-        RETURNING {UserColumns}
+    // The new user and its identity in one statement (one round trip).
+    private const string InsertUserAndIdentitySql = $"""
+        WITH created AS (
+            INSERT INTO users (id, name, avatar, email, email_verified, phone, created_at, updated_at)
+            VALUES (@UserId, @Name, @Avatar, @Email, @EmailVerified, @Phone, @Now, @Now)
+            RETURNING *
+        ), identity AS (
+            INSERT INTO user_identities (user_id, connector_id, generation, subject, profile, raw_profile, created_at, updated_at)
+            SELECT id, @ConnectorId, @Generation, @Subject, @Profile::jsonb, @RawProfile::jsonb, @Now, @Now FROM created
+            RETURNING id AS identity_id
+        )
+        SELECT {UserColumns}, identity.identity_id AS {IdentityIdColumn} FROM created CROSS JOIN identity
         """;
 
     private const string InsertIdentitySql = """
@@ -223,8 +231,10 @@ internal sealed partial class UserStore
             return new(new SignInResolution.Refused(ErrorCodes.SignUpDisabled));
         }
 
-        var created = await connection.QuerySingleAsync<UserRow>(new CommandDefinition(InsertUserSql, parameters, transaction, cancellationToken: ct));
-        var identityId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertIdentitySql, parameters, transaction, cancellationToken: ct));
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(InsertUserAndIdentitySql, parameters, transaction, cancellationToken: ct));
+        await reader.ReadAsync(ct);
+        var created = reader.GetRowParser<UserRow>()(reader);
+        var identityId = reader.GetInt64(reader.GetOrdinal(IdentityIdColumn));
         return new(new SignInResolution.Resolved(parameters.UserId, IsNew: true, Linked: false, Epoch: 0), created, IdentityId: identityId);
     }
 
