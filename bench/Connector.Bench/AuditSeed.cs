@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using Npgsql;
-
 namespace Connector.Bench;
 
 /// <summary>
@@ -22,16 +19,7 @@ internal static class AuditSeed
         ANALYZE audit_events;
         """;
 
-    public static async Task<TimeSpan> SeedAsync(string database, int count)
-    {
-        var started = Stopwatch.GetTimestamp();
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(SeedSql, connection) { CommandTimeout = 1800 };
-        command.Parameters.AddWithValue("Count", count);
-        await command.ExecuteNonQueryAsync();
-        return Stopwatch.GetElapsedTime(started);
-    }
+    public static Task<TimeSpan> SeedAsync(string database, int count) => DatabaseSeed.RunAsync(database, SeedSql, count, TimeSpan.FromMinutes(30));
 
     /// <summary>The audit pages an operator reads, by name: the newest, a filter on action and outcome, one on a target.</summary>
     public static (string Name, string Query)[] Queries =>

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Net.Http.Headers;
-using Npgsql;
 
 namespace Connector.Bench;
 
@@ -27,16 +25,7 @@ internal sealed class UserSearchScenario(string hostUrl, string adminKey, string
         ANALYZE user_identities;
         """;
 
-    public async Task<TimeSpan> SeedAsync(int count)
-    {
-        var started = Stopwatch.GetTimestamp();
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(SeedSql, connection) { CommandTimeout = 600 };
-        command.Parameters.AddWithValue("Count", count);
-        await command.ExecuteNonQueryAsync();
-        return Stopwatch.GetElapsedTime(started);
-    }
+    public Task<TimeSpan> SeedAsync(int count) => DatabaseSeed.RunAsync(database, SeedSql, count, TimeSpan.FromMinutes(10));
 
     /// <summary>The queries an operator runs, by name; <paramref name="count"/> is how many users were seeded.</summary>
     public static (string Name, string Query)[] Queries(int count) =>
