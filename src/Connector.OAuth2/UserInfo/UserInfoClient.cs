@@ -21,7 +21,18 @@ internal sealed partial class UserInfoClient(IHttpClientFactory httpClientFactor
     private const int MaxAttempts = 2;
 
     // One Flurl client over the engine's named HttpClient for the engine's lifetime: nothing built per call.
-    private readonly FlurlClient _flurl = new(httpClientFactory.CreateClient(ConnectorHttpClient.Name));
+    private readonly FlurlClient _flurl = CreateFlurlClient(httpClientFactory);
+
+    /// <summary>
+    /// Flurl follows redirects itself, whatever the handler's <c>AllowAutoRedirect</c> says; a userinfo endpoint
+    /// answering 3xx is answering wrong (as the token endpoint would be), so its answer is taken as it is.
+    /// </summary>
+    private static FlurlClient CreateFlurlClient(IHttpClientFactory httpClientFactory)
+    {
+        var client = new FlurlClient(httpClientFactory.CreateClient(ConnectorHttpClient.Name));
+        client.Settings.Redirects.Enabled = false;
+        return client;
+    }
 
     public async Task<ConnectorResult<JsonElement>> GetAsync(
         OAuth2ConnectorConfig config, TokenSet tokens, ProviderCalls calls, CancellationToken cancellationToken)

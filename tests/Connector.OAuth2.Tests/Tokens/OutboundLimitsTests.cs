@@ -98,6 +98,19 @@ public sealed class OutboundLimitsTests : IDisposable
     }
 
     [Fact]
+    public async Task RedirectFromTheUserInfoEndpoint_IsNotFollowed()
+    {
+        using var engine = new Engine();
+        _provider.OnUserInfo(FakeProvider.Redirect(_provider.Url + "/elsewhere"));
+
+        var result = await engine.Connector.GetUserInfoAsync(Configs.For(_provider), TestTokens.Bearer("at"), Configs.Calls(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(ConnectorErrorCodes.UserInfoFailed, result.Error?.Code);
+        Assert.Equal(302, result.Error?.ProviderStatus);
+        Assert.Empty(_provider.Requests("/elsewhere"));
+    }
+
+    [Fact]
     public async Task CookiesSetByAProvider_AreNeverSentBack()
     {
         using var engine = new Engine();
