@@ -22,6 +22,10 @@ public static class ConnectorHttpClient
                 client.MaxResponseContentBufferSize = options.MaxResponseBytes;
                 client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
                 client.DefaultRequestHeaders.UserAgent.ParseAdd(options.UserAgent);
+                // Answers uncompressed (RFC 9110 §12.5.3: with only identity listed, no other coding is acceptable):
+                // a token or profile answer is a few hundred bytes, and inflating them cost every call more than the
+                // bytes saved (docs/benchmarks/round-two-profile.md).
+                client.DefaultRequestHeaders.AcceptEncoding.Add(new StringWithQualityHeaderValue("identity"));
             })
             .ConfigurePrimaryHttpMessageHandler(provider =>
                 CreatePrimaryHandler(provider.GetRequiredService<IOptions<ConnectorOutboundOptions>>().Value))
@@ -40,7 +44,6 @@ public static class ConnectorHttpClient
             AllowAutoRedirect = false,
             UseCookies = false,
             ConnectTimeout = options.Timeout,
-            AutomaticDecompression = DecompressionMethods.All,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             // Every connection goes through the address guard; a proxy would make the proxy's address the one
             // checked and let it reach what the guard refuses, so HTTP(S)_PROXY is not honoured.

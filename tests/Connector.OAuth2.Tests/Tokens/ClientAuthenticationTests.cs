@@ -33,6 +33,7 @@ public sealed class ClientAuthenticationTests : IDisposable
         Assert.StartsWith("application/x-www-form-urlencoded", request.Header("Content-Type"), StringComparison.Ordinal);
         Assert.Contains("application/json", request.Header("Accept"), StringComparison.Ordinal);
         Assert.StartsWith("Connectors/", request.Header("User-Agent"), StringComparison.Ordinal);
+        Assert.Equal("identity", request.Header("Accept-Encoding")); // answers come uncompressed
     }
 
     [Fact]

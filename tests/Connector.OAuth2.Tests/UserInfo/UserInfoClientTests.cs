@@ -22,6 +22,7 @@ public sealed class UserInfoClientTests : IDisposable
         Assert.Equal("Bearer at-777", request.Header("Authorization"));
         Assert.Contains("application/json", request.Header("Accept"), StringComparison.Ordinal);
         Assert.StartsWith("Connectors/", request.Header("User-Agent"), StringComparison.Ordinal);
+        Assert.Equal("identity", request.Header("Accept-Encoding")); // answers come uncompressed
     }
 
     [Fact]
