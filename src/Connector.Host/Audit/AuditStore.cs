@@ -11,10 +11,14 @@ namespace Connector.Host.Audit;
 /// </summary>
 internal sealed partial class AuditStore(NpgsqlDataSource dataSource)
 {
-    private const string AppendSql = """
-        INSERT INTO audit_events (occurred_at, actor, action, target, outcome, details)
-        VALUES (@OccurredAt, @Actor, @Action, @Target, @Outcome, @Details::jsonb)
-        """;
+    /// <summary>
+    /// The head of every append, the columns in <see cref="AuditEntry"/>'s order; a VALUES or a SELECT follows. Another
+    /// store's statement ends with it when only that statement knows a column: the returning sign-in's actor is the
+    /// user its statement finds.
+    /// </summary>
+    public const string AppendHead = "INSERT INTO audit_events (occurred_at, actor, action, target, outcome, details)";
+
+    private const string AppendSql = $"{AppendHead} VALUES (@OccurredAt, @Actor, @Action, @Target, @Outcome, @Details::jsonb)";
 
     private const string OutcomesSql = """
         SELECT target AS Target,
@@ -62,8 +66,8 @@ internal sealed partial class AuditStore(NpgsqlDataSource dataSource)
 
     // The change's last statement and its COMMIT travel together: a change costs one round trip less. PostgreSQL ends
     // the transaction, and Npgsql marks the NpgsqlTransaction completed (disposing it is then a no-op).
-    private const string AppendAndCommitSql = """
-        INSERT INTO audit_events (occurred_at, actor, action, target, outcome, details)
+    private const string AppendAndCommitSql = $"""
+        {AppendHead}
         SELECT * FROM unnest(@OccurredAts::timestamptz[], @Actors::text[], @Actions::text[], @Targets::text[], @Outcomes::text[], @Details::jsonb[]);
         COMMIT;
         """;

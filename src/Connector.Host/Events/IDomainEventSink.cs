@@ -10,4 +10,10 @@ namespace Connector.Host.Events;
 internal interface IDomainEventSink
 {
     Task WriteAsync(IReadOnlyList<DomainEvent> events, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct);
+
+    /// <summary>
+    /// Whether an event of one of <paramref name="types"/> would be written now: a change for which no sink takes any of
+    /// its events may skip handing them over (a returning sign-in then commits in one round trip).
+    /// </summary>
+    ValueTask<bool> TakesAnyAsync(IReadOnlyCollection<string> types, NpgsqlConnection connection, CancellationToken ct);
 }

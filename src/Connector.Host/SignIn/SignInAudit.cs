@@ -20,21 +20,30 @@ internal static class SignInAudit
     /// <summary>The details member listing the provider calls.</summary>
     public const string ProviderCallsKey = "providerCalls";
     /// <summary>The actor of a user's own successful sign-ins (and of what they link by signing in).</summary>
-    public static string ActorOf(Guid userId) => $"user:{userId}";
+    public static string ActorOf(Guid userId) => UserAudit.ActorOf(userId);
+
+    /// <summary>What a successful sign-in through <paramref name="connectorId"/> records, however it resolves.</summary>
+    public static SignInAuditing Success(DateTimeOffset now, string connectorId, IReadOnlyList<ProviderCallTiming> calls) =>
+        new(resolved => Succeeded(now, connectorId, resolved, calls), SignedIn(now, UserAudit.ActorPrefix, connectorId, isNew: false, linked: false, calls));
 
     /// <summary>The sign-in, and when it joined an existing user, the link it made.</summary>
-    public static IEnumerable<AuditEntry> Succeeded(
+    private static IEnumerable<AuditEntry> Succeeded(
         DateTimeOffset now, string connectorId, SignInResolution.Resolved user, IReadOnlyList<ProviderCallTiming> calls)
     {
         var actor = ActorOf(user.UserId);
-        var details = new JsonObject { ["newUser"] = user.IsNew, ["linked"] = user.Linked };
-        WithCalls(details, calls);
-        yield return new(now, actor, Action, connectorId, AuditOutcomes.Success, details);
+        yield return SignedIn(now, actor, connectorId, user.IsNew, user.Linked, calls);
         if (user.Linked)
         {
             yield return new(now, actor, UserAudit.IdentityLinked, user.UserId.ToString(), AuditOutcomes.Success,
                 new JsonObject { ["connectorId"] = connectorId, ["by"] = AccountLinkingModes.VerifiedEmail });
         }
+    }
+
+    private static AuditEntry SignedIn(DateTimeOffset now, string actor, string connectorId, bool isNew, bool linked, IReadOnlyList<ProviderCallTiming> calls)
+    {
+        var details = new JsonObject { ["newUser"] = isNew, ["linked"] = linked };
+        WithCalls(details, calls);
+        return new(now, actor, Action, connectorId, AuditOutcomes.Success, details);
     }
 
     /// <summary>A failed outcome; what the provider said (its error code, text and status, already truncated) is kept for the operator.</summary>

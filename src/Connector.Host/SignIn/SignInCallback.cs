@@ -137,7 +137,7 @@ internal sealed class SignInCallback(
         }
 
         var facts = new ProviderSignInFacts(connectorId, connector.Generation, connector.Settings, profile, result.Value.Tokens);
-        var resolution = await users.ResolveSignInAsync(facts, now, resolved => SignInAudit.Succeeded(now, connectorId, resolved, attempt.Calls.Timings), ct);
+        var resolution = await users.ResolveSignInAsync(facts, now, SignInAudit.Success(now, connectorId, attempt.Calls.Timings), ct);
         if (resolution is SignInResolution.Refused refused)
         {
             return await FailAsync(attempt, SignInErrors.Refusal(refused.Code), ct);

@@ -10,4 +10,10 @@ internal static class UserAudit
     public const string SessionsRevoked = "User.SessionsRevoked";
     public const string IdentityLinked = DomainEventTypes.IdentityLinked;
     public const string IdentityUnlinked = DomainEventTypes.IdentityUnlinked;
+
+    /// <summary>What an actor that is a user starts with; the returning sign-in's statement appends the id itself.</summary>
+    public const string ActorPrefix = "user:";
+
+    /// <summary>The actor of a user's own actions: their sign-ins, and what they link by signing in.</summary>
+    public static string ActorOf(Guid userId) => ActorPrefix + userId.ToString();
 }

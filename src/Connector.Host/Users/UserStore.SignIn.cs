@@ -16,10 +16,15 @@ namespace Connector.Host.Users;
 /// (connector, generation, subject) serialize the first sign-ins of one subject, which look again under it; a first
 /// sign-in with a vouched-for email also locks that email, so two connectors' first sign-ins of one person either link
 /// or create one user each, never two by a race. The audit events and the events (<see cref="SignInEvents"/>) follow
-/// in the same transaction, so a refused or failed sign-in leaves neither.
+/// in the same transaction, so a refused or failed sign-in leaves neither. When a returning sign-in has nothing more to
+/// write (the connector keeps no tokens and no sink takes its events), its statement also appends the audit row and
+/// commits by itself: one round trip (<see cref="ReturningAuditedSql"/>).
 /// </summary>
 internal sealed partial class UserStore
 {
+    /// <summary>What a returning sign-in may raise: with no sink taking either, it writes nothing but its own rows.</summary>
+    private static readonly string[] ReturningEvents = [DomainEventTypes.UserUpdated, DomainEventTypes.PostSignIn];
+
     /// <summary>The column the returning sign-in's statement adds after the user's: whether it synced the user's profile.</summary>
     private const string SyncedColumn = "Synced";
 
@@ -31,8 +36,8 @@ internal sealed partial class UserStore
     // A sign-in without a name keeps the one the user and the identity have: a provider may say it once (Sign in with
     // Apple posts the name on the first authorization only, docs/connectors.md), and its silence later is not a change.
     // For the same reason the raw profile keeps the first callback's posted user object when a later one has none.
-    private const string ReturningSql = $$"""
-        WITH found AS (
+    private const string ReturningCtes = $$"""
+        found AS (
             SELECT id AS identity_id, user_id FROM user_identities
             WHERE connector_id = @ConnectorId AND generation = @Generation AND subject = @Subject
         ), kept AS (
@@ -46,7 +51,8 @@ internal sealed partial class UserStore
             FROM user_identities i JOIN found ON i.id = found.identity_id
         ), identity_changed AS (
             UPDATE user_identities i SET profile = kept.profile, raw_profile = kept.raw_profile, updated_at = @Now
-            FROM kept WHERE i.id = kept.id
+            FROM kept JOIN found ON kept.id = found.identity_id JOIN users u ON u.id = found.user_id
+            WHERE i.id = kept.id AND NOT u.disabled
               AND (i.profile IS DISTINCT FROM kept.profile OR i.raw_profile IS DISTINCT FROM kept.raw_profile)
             RETURNING i.id
         ), user_synced AS (
@@ -55,10 +61,29 @@ internal sealed partial class UserStore
               AND (u.name, u.avatar, u.email, u.email_verified, u.phone) IS DISTINCT FROM (COALESCE(@Name, u.name), @Avatar, @Email, @EmailVerified, @Phone)
             RETURNING u.*
         )
-        SELECT {{UserColumns}}, true AS {{SyncedColumn}}, found.identity_id AS {{IdentityIdColumn}} FROM user_synced CROSS JOIN found
+        """;
+
+    private const string ReturningSelect = $"""
+        SELECT {UserColumns}, true AS {SyncedColumn}, found.identity_id AS {IdentityIdColumn} FROM user_synced CROSS JOIN found
         UNION ALL
-        SELECT {{UserColumns}}, false AS {{SyncedColumn}}, found.identity_id AS {{IdentityIdColumn}} FROM users JOIN found ON users.id = found.user_id
+        SELECT {UserColumns}, false AS {SyncedColumn}, found.identity_id AS {IdentityIdColumn} FROM users JOIN found ON users.id = found.user_id
         WHERE NOT EXISTS (SELECT 1 FROM user_synced);
+        """;
+
+    private const string ReturningSql = $"WITH {ReturningCtes}\n{ReturningSelect}";
+
+    // A returning sign-in with nothing else to write (no tokens kept, no event anyone takes) in one round trip: the same
+    // statement also appends its audit row, with the user it finds as the actor, and runs without a transaction block,
+    // so it commits by itself (durably, as the sign-in's transaction would). A subject not found writes nothing, and
+    // neither does a disabled user's sign-in.
+    private const string ReturningAuditedSql = $"""
+        WITH {ReturningCtes}, audited AS (
+            {AuditStore.AppendHead}
+            SELECT @Now, '{UserAudit.ActorPrefix}' || u.id::text, @AuditAction, @ConnectorId, @AuditOutcome, @AuditDetails::jsonb
+            FROM found JOIN users u ON u.id = found.user_id
+            WHERE NOT u.disabled
+        )
+        {ReturningSelect}
         """;
 
     // The lock, then the same look again: a sign-in of this subject that held it before us may have created the identity.
@@ -106,8 +131,7 @@ internal sealed partial class UserStore
         RETURNING id
         """;
 
-    public async Task<SignInResolution> ResolveSignInAsync(
-        ProviderSignInFacts facts, DateTimeOffset now, Func<SignInResolution.Resolved, IEnumerable<AuditEntry>> audit, CancellationToken ct)
+    public async Task<SignInResolution> ResolveSignInAsync(ProviderSignInFacts facts, DateTimeOffset now, SignInAuditing audit, CancellationToken ct)
     {
         var profile = facts.Profile;
         var parameters = new SignInParameters(
@@ -126,8 +150,16 @@ internal sealed partial class UserStore
             Guid.CreateVersion7(now));
 
         await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var keepsTokens = facts.Settings.EnableTokenStorage && facts.Tokens is not null;
+        var alone = !keepsTokens && !await AnySinkTakesAsync(ReturningEvents, connection, ct);
+        if (alone && await ReturningAuditedAsync(connection, parameters, audit.Returning, ct) is { } committed)
+        {
+            return Returning(committed.User, committed.Synced, committed.IdentityId).Resolution;
+        }
+
+        // Not found by that statement (or it could not be used): the look without the lock is only worth it when not done.
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        var known = await ReturningAsync(connection, transaction, parameters, locked: false, ct)
+        var known = (alone ? null : await ReturningAsync(connection, transaction, parameters, locked: false, ct))
             ?? await ReturningAsync(connection, transaction, parameters, locked: true, ct);
         var outcome = known is { } returning
             ? Returning(returning.User, returning.Synced, returning.IdentityId)
@@ -139,7 +171,7 @@ internal sealed partial class UserStore
         }
 
         // The provider's tokens only where the connector keeps them: a connector without storage writes no row more.
-        if (facts.Settings.EnableTokenStorage && facts.Tokens is { } tokens)
+        if (keepsTokens && facts.Tokens is { } tokens)
         {
             var signedIn = new IdentitySignedIn(outcome.IdentityId!.Value, facts.ConnectorId, facts.Generation, tokens, now);
             foreach (var sink in tokenSinks)
@@ -149,8 +181,23 @@ internal sealed partial class UserStore
         }
 
         await PublishAsync(SignInEvents(resolved, outcome, facts.ConnectorId, now), connection, transaction, ct);
-        await AuditStore.AppendAndCommitAsync(connection, transaction, [.. audit(resolved)], ct);
+        await AuditStore.AppendAndCommitAsync(connection, transaction, [.. audit.Of(resolved)], ct);
         return resolved;
+    }
+
+    /// <summary>
+    /// The returning sign-in's statement with its audit row, committed by itself (<see cref="ReturningAuditedSql"/>):
+    /// the user when the subject has signed in before, committed; null when it has not, and nothing was written.
+    /// </summary>
+    private static async Task<(UserRow User, bool Synced, long IdentityId)?> ReturningAuditedAsync(
+        NpgsqlConnection connection, SignInParameters parameters, AuditEntry entry, CancellationToken ct)
+    {
+        var audited = new DynamicParameters(parameters);
+        audited.Add("AuditAction", entry.Action);
+        audited.Add("AuditOutcome", entry.Outcome);
+        audited.Add("AuditDetails", entry.Details?.ToJsonString());
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(ReturningAuditedSql, audited, cancellationToken: ct));
+        return await reader.ReadAsync(ct) ? Read(reader) : null;
     }
 
     /// <summary>
@@ -167,10 +214,11 @@ internal sealed partial class UserStore
             await reader.NextResultAsync(ct); // past the lock
         }
 
-        return await reader.ReadAsync(ct)
-            ? (reader.GetRowParser<UserRow>()(reader), reader.GetBoolean(reader.GetOrdinal(SyncedColumn)), reader.GetInt64(reader.GetOrdinal(IdentityIdColumn)))
-            : null;
+        return await reader.ReadAsync(ct) ? Read(reader) : null;
     }
+
+    private static (UserRow User, bool Synced, long IdentityId) Read(System.Data.Common.DbDataReader reader) =>
+        (reader.GetRowParser<UserRow>()(reader), reader.GetBoolean(reader.GetOrdinal(SyncedColumn)), reader.GetInt64(reader.GetOrdinal(IdentityIdColumn)));
 
     /// <summary>
     /// A new user is <c>User.Created</c>, a link <c>Identity.Linked</c>, a profile sync that changed the user

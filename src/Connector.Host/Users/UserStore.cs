@@ -150,6 +150,20 @@ internal sealed partial class UserStore(
         }
     }
 
+    /// <summary>Whether any sink would write an event of one of <paramref name="types"/> now.</summary>
+    private async Task<bool> AnySinkTakesAsync(IReadOnlyCollection<string> types, NpgsqlConnection connection, CancellationToken ct)
+    {
+        foreach (var sink in sinks)
+        {
+            if (await sink.TakesAnyAsync(types, connection, ct))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A LIKE pattern for "starts with", lower-cased, with LIKE's own wildcards taken literally.</summary>
     private static string LikePrefix(string search) =>
         search.ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";

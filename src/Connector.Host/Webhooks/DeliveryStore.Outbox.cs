@@ -20,6 +20,9 @@ internal sealed partial class DeliveryStore : IDomainEventSink
         SELECT pg_notify('{Channel}', '');
         """;
 
+    public async ValueTask<bool> TakesAnyAsync(IReadOnlyCollection<string> types, NpgsqlConnection connection, CancellationToken ct) =>
+        (await subscriptions.EnabledAsync(connection, transaction: null, ct)).Any(webhook => webhook.Events.Any(types.Contains));
+
     public async Task WriteAsync(IReadOnlyList<DomainEvent> events, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)
     {
         if (events.Count == 0)

@@ -21,8 +21,8 @@ internal sealed class WebhookSubscriptions
     private volatile bool _hearing;
     private volatile Copy? _copy;
 
-    /// <summary>The enabled webhooks, from the copy or read on the change's own transaction.</summary>
-    public async Task<IReadOnlyList<Subscriber>> EnabledAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)
+    /// <summary>The enabled webhooks, from the copy or read on the change's own transaction (or on the connection, without one).</summary>
+    public async Task<IReadOnlyList<Subscriber>> EnabledAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken ct)
     {
         var version = Interlocked.Read(ref _version);
         if (_copy is { } copy && copy.Version == version)

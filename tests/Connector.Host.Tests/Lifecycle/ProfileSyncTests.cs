@@ -130,6 +130,15 @@ public sealed class ProfileSyncTests : OidcAppTests
         Assert.Equal(1, await World.Host.CountAsync("users"));
         Assert.Equal(1, await World.Host.CountAsync("user_identities"));
         Assert.Equal(["success", "success"], await World.Host.AuditOutcomesAsync());
+        var userId = Assert.Single(await database.QueryAsync<Guid>("SELECT id FROM users"));
+        var audited = await database.QueryAsync<(string Actor, string Target, bool NewUser, bool Linked, string Endpoints)>("""
+            SELECT actor, target, (details->>'newUser')::boolean, (details->>'linked')::boolean,
+                   (SELECT string_agg(call->>'endpoint', ',') FROM jsonb_array_elements(details->'providerCalls') AS call)
+            FROM audit_events WHERE action = 'sign_in' ORDER BY id
+            """);
+        Assert.Equal(
+            [($"user:{userId}", SignInHost.ConnectorId, true, false, "token,userinfo"), ($"user:{userId}", SignInHost.ConnectorId, false, false, "token,userinfo")],
+            audited);
     }
 
     private async Task EnableSyncProfileAsync()

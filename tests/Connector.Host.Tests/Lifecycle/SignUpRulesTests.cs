@@ -153,6 +153,8 @@ public sealed class SignUpRulesTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, disable.StatusCode);
         }
 
+        _world.SignsIn(Acme, """{"sub":"member","name":"Member Renamed"}""");
+
         var (browser, callback) = await _world.SignInAsync(Acme);
         using (browser)
         using (callback)
@@ -164,6 +166,8 @@ public sealed class SignUpRulesTests : IAsyncLifetime
         }
 
         Assert.Equal(["success", "user_disabled"], await _world.Host.AuditOutcomesAsync());
+        // A refused sign-in writes nothing of what it brought, not even the identity's copy of the profile.
+        Assert.Equal(["Member"], await _world.Host.Database.QueryAsync<string>("SELECT profile->>'name' FROM user_identities"));
     }
 
     [Fact]

@@ -57,6 +57,35 @@ public sealed class WebhookDeliveryTests
     }
 
     [Fact]
+    public async Task ReturningSignIn_AfterAWebhookTakesPostSignIn_IsDelivered()
+    {
+        // The first sign-in has no subscriber, so the returning one is the first to hand its event over.
+        await using var world = await WebhookWorld.StartAsync();
+        var host = world.StartHost();
+        using var admin = host.CreateAdminClient();
+        world.Receiver.On("POST", WebhookWorld.ReceiverPath, FakeProvider.Status(204));
+        await world.CreateConnectorAsync(admin, """{"sub":"ada-1","name":"Ada"}""");
+        using (var browser = host.NewBrowser())
+        using (var first = await browser.SignInAsync(WebhookWorld.ConnectorId))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        }
+
+        await WebhookWorld.CreateWebhookAsync(admin, world.ReceiverUrl, "PostSignIn");
+        using (var browser = host.NewBrowser())
+        using (var returning = await browser.SignInAsync(WebhookWorld.ConnectorId))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, returning.StatusCode);
+        }
+
+        await world.UntilAsync(() => world.Deliveries().Count == 1, "the returning sign-in's event delivered");
+        var payload = JsonNode.Parse(Assert.Single(world.Deliveries()).RequestMessage!.Body!)!;
+        Assert.Equal("PostSignIn", payload["event"]!.GetValue<string>());
+        Assert.Equal(Assert.Single(await world.Database.QueryAsync<Guid>("SELECT id FROM users")), payload["userId"]!.GetValue<Guid>());
+        Assert.Equal(2, await world.Database.CountAsync("SELECT count(*) FROM audit_events WHERE action = 'sign_in' AND outcome = 'success'"));
+    }
+
+    [Fact]
     public async Task ReceiverAnswering500_GetsTheSameDeliveryAgain_AfterTheBackoff()
     {
         await using var world = await WebhookWorld.StartAsync();
