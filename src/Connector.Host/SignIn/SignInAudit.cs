@@ -19,9 +19,6 @@ internal static class SignInAudit
 
     /// <summary>The details member listing the provider calls.</summary>
     public const string ProviderCallsKey = "providerCalls";
-    /// <summary>The actor of a user's own successful sign-ins (and of what they link by signing in).</summary>
-    public static string ActorOf(Guid userId) => UserAudit.ActorOf(userId);
-
     /// <summary>What a successful sign-in through <paramref name="connectorId"/> records, however it resolves.</summary>
     public static SignInAuditing Success(DateTimeOffset now, string connectorId, IReadOnlyList<ProviderCallTiming> calls) =>
         new(resolved => Succeeded(now, connectorId, resolved, calls), SignedIn(now, UserAudit.ActorPrefix, connectorId, isNew: false, linked: false, calls));
@@ -30,7 +27,7 @@ internal static class SignInAudit
     private static IEnumerable<AuditEntry> Succeeded(
         DateTimeOffset now, string connectorId, SignInResolution.Resolved user, IReadOnlyList<ProviderCallTiming> calls)
     {
-        var actor = ActorOf(user.UserId);
+        var actor = UserAudit.ActorOf(user.UserId);
         yield return SignedIn(now, actor, connectorId, user.IsNew, user.Linked, calls);
         if (user.Linked)
         {

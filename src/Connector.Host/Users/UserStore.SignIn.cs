@@ -22,75 +22,8 @@ namespace Connector.Host.Users;
 /// </summary>
 internal sealed partial class UserStore
 {
-    /// <summary>What a returning sign-in may raise: with no sink taking either, it writes nothing but its own rows.</summary>
-    private static readonly string[] ReturningEvents = [DomainEventTypes.UserUpdated, DomainEventTypes.PostSignIn];
-
-    /// <summary>The column the returning sign-in's statement adds after the user's: whether it synced the user's profile.</summary>
-    private const string SyncedColumn = "Synced";
-
     /// <summary>The column that names the identity signed in through, for what keeps the sign-in's tokens.</summary>
     private const string IdentityIdColumn = "IdentityId";
-
-    // The user comes back as it stands after the sign-in (synced or not), for the sign-in's events.
-    //
-    // A sign-in without a name keeps the one the user and the identity have: a provider may say it once (Sign in with
-    // Apple posts the name on the first authorization only, docs/connectors.md), and its silence later is not a change.
-    // For the same reason the raw profile keeps the first callback's posted user object when a later one has none.
-    private const string ReturningCtes = $$"""
-        found AS (
-            SELECT id AS identity_id, user_id FROM user_identities
-            WHERE connector_id = @ConnectorId AND generation = @Generation AND subject = @Subject
-        ), kept AS (
-            SELECT i.id,
-                   CASE WHEN @Name IS NULL AND i.profile ->> 'name' IS NOT NULL
-                        THEN @Profile::jsonb || jsonb_build_object('name', i.profile -> 'name') ELSE @Profile::jsonb END AS profile,
-                   CASE WHEN jsonb_typeof(@RawProfile::jsonb) = 'object' AND @RawProfile::jsonb -> '{{PostedUser.Member}}' IS NULL
-                             AND i.raw_profile -> '{{PostedUser.Member}}' IS NOT NULL
-                        THEN @RawProfile::jsonb || jsonb_build_object('{{PostedUser.Member}}', i.raw_profile -> '{{PostedUser.Member}}')
-                        ELSE @RawProfile::jsonb END AS raw_profile
-            FROM user_identities i JOIN found ON i.id = found.identity_id
-        ), identity_changed AS (
-            UPDATE user_identities i SET profile = kept.profile, raw_profile = kept.raw_profile, updated_at = @Now
-            FROM kept JOIN found ON kept.id = found.identity_id JOIN users u ON u.id = found.user_id
-            WHERE i.id = kept.id AND NOT u.disabled
-              AND (i.profile IS DISTINCT FROM kept.profile OR i.raw_profile IS DISTINCT FROM kept.raw_profile)
-            RETURNING i.id
-        ), user_synced AS (
-            UPDATE users u SET name = COALESCE(@Name, u.name), avatar = @Avatar, email = @Email, email_verified = @EmailVerified, phone = @Phone, updated_at = @Now
-            FROM found WHERE @Sync AND u.id = found.user_id AND NOT u.disabled
-              AND (u.name, u.avatar, u.email, u.email_verified, u.phone) IS DISTINCT FROM (COALESCE(@Name, u.name), @Avatar, @Email, @EmailVerified, @Phone)
-            RETURNING u.*
-        )
-        """;
-
-    private const string ReturningSelect = $"""
-        SELECT {UserColumns}, true AS {SyncedColumn}, found.identity_id AS {IdentityIdColumn} FROM user_synced CROSS JOIN found
-        UNION ALL
-        SELECT {UserColumns}, false AS {SyncedColumn}, found.identity_id AS {IdentityIdColumn} FROM users JOIN found ON users.id = found.user_id
-        WHERE NOT EXISTS (SELECT 1 FROM user_synced);
-        """;
-
-    private const string ReturningSql = $"WITH {ReturningCtes}\n{ReturningSelect}";
-
-    // A returning sign-in with nothing else to write (no tokens kept, no event anyone takes) in one round trip: the same
-    // statement also appends its audit row, with the user it finds as the actor, and runs without a transaction block,
-    // so it commits by itself (durably, as the sign-in's transaction would). A subject not found writes nothing, and
-    // neither does a disabled user's sign-in.
-    private const string ReturningAuditedSql = $"""
-        WITH {ReturningCtes}, audited AS (
-            {AuditStore.AppendHead}
-            SELECT @Now, '{UserAudit.ActorPrefix}' || u.id::text, @AuditAction, @ConnectorId, @AuditOutcome, @AuditDetails::jsonb
-            FROM found JOIN users u ON u.id = found.user_id
-            WHERE NOT u.disabled
-        )
-        {ReturningSelect}
-        """;
-
-    // The lock, then the same look again: a sign-in of this subject that held it before us may have created the identity.
-    private const string LockSubjectSql = $"""
-        SELECT pg_advisory_xact_lock(hashtextextended(@ConnectorId || E'\n' || @Generation::text || E'\n' || @Subject, 0));
-        {ReturningSql}
-        """;
 
     private const string LockEmailSql = "SELECT pg_advisory_xact_lock(hashtextextended('email' || E'\\n' || lower(@Email), 0))";
 
@@ -184,41 +117,6 @@ internal sealed partial class UserStore
         await AuditStore.AppendAndCommitAsync(connection, transaction, [.. audit.Of(resolved)], ct);
         return resolved;
     }
-
-    /// <summary>
-    /// The returning sign-in's statement with its audit row, committed by itself (<see cref="ReturningAuditedSql"/>):
-    /// the user when the subject has signed in before, committed; null when it has not, and nothing was written.
-    /// </summary>
-    private static async Task<(UserRow User, bool Synced, long IdentityId)?> ReturningAuditedAsync(
-        NpgsqlConnection connection, SignInParameters parameters, AuditEntry entry, CancellationToken ct)
-    {
-        var audited = new DynamicParameters(parameters);
-        audited.Add("AuditAction", entry.Action);
-        audited.Add("AuditOutcome", entry.Outcome);
-        audited.Add("AuditDetails", entry.Details?.ToJsonString());
-        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(ReturningAuditedSql, audited, cancellationToken: ct));
-        return await reader.ReadAsync(ct) ? Read(reader) : null;
-    }
-
-    /// <summary>
-    /// The user, whether the statement synced them, and the identity, when the subject has signed in before; first
-    /// without the lock, then (<paramref name="locked"/>) under it.
-    /// </summary>
-    private static async Task<(UserRow User, bool Synced, long IdentityId)?> ReturningAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, SignInParameters parameters, bool locked, CancellationToken ct)
-    {
-        await using var reader = await connection.ExecuteReaderAsync(
-            new CommandDefinition(locked ? LockSubjectSql : ReturningSql, parameters, transaction, cancellationToken: ct));
-        if (locked)
-        {
-            await reader.NextResultAsync(ct); // past the lock
-        }
-
-        return await reader.ReadAsync(ct) ? Read(reader) : null;
-    }
-
-    private static (UserRow User, bool Synced, long IdentityId) Read(System.Data.Common.DbDataReader reader) =>
-        (reader.GetRowParser<UserRow>()(reader), reader.GetBoolean(reader.GetOrdinal(SyncedColumn)), reader.GetInt64(reader.GetOrdinal(IdentityIdColumn)));
 
     /// <summary>
     /// A new user is <c>User.Created</c>, a link <c>Identity.Linked</c>, a profile sync that changed the user

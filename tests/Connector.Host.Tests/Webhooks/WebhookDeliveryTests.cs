@@ -19,11 +19,7 @@ public sealed class WebhookDeliveryTests
         var (webhookId, key) = await WebhookWorld.CreateWebhookAsync(admin, world.ReceiverUrl, "User.Created", "PostSignIn");
         await world.CreateConnectorAsync(admin, """{"sub":"ada-1","name":"Ada","email":"ada@example.com"}""");
 
-        using var browser = host.NewBrowser();
-        using (var callback = await browser.SignInAsync(WebhookWorld.ConnectorId))
-        {
-            Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
-        }
+        await SignInThroughANewBrowserAsync(host);
 
         await world.UntilAsync(() => world.Deliveries().Count == 2, "both events delivered");
         var deliveries = world.Deliveries();
@@ -65,18 +61,10 @@ public sealed class WebhookDeliveryTests
         using var admin = host.CreateAdminClient();
         world.Receiver.On("POST", WebhookWorld.ReceiverPath, FakeProvider.Status(204));
         await world.CreateConnectorAsync(admin, """{"sub":"ada-1","name":"Ada"}""");
-        using (var browser = host.NewBrowser())
-        using (var first = await browser.SignInAsync(WebhookWorld.ConnectorId))
-        {
-            Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
-        }
+        await SignInThroughANewBrowserAsync(host);
 
         await WebhookWorld.CreateWebhookAsync(admin, world.ReceiverUrl, "PostSignIn");
-        using (var browser = host.NewBrowser())
-        using (var returning = await browser.SignInAsync(WebhookWorld.ConnectorId))
-        {
-            Assert.Equal(HttpStatusCode.Redirect, returning.StatusCode);
-        }
+        await SignInThroughANewBrowserAsync(host);
 
         await world.UntilAsync(() => world.Deliveries().Count == 1, "the returning sign-in's event delivered");
         var payload = JsonNode.Parse(Assert.Single(world.Deliveries()).RequestMessage!.Body!)!;
@@ -187,5 +175,13 @@ public sealed class WebhookDeliveryTests
 
         Assert.Equal(0L, await world.OutboxCountAsync());
         Assert.Empty(world.Deliveries());
+    }
+
+    /// <summary>A browser of its own signs in through the connector, up to the redirect back into the app.</summary>
+    private static async Task SignInThroughANewBrowserAsync(HostFactory host)
+    {
+        using var browser = host.NewBrowser();
+        using var callback = await browser.SignInAsync(WebhookWorld.ConnectorId);
+        Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
     }
 }

@@ -64,14 +64,14 @@ internal static class UsersEndpoints
         }
 
         // The identities keep no sign-in time of their own; the audit trail has each successful sign-in.
-        var lastSignIns = await audit.LastSuccessOfActorAsync(SignInAudit.Action, SignInAudit.ActorOf(userId), ct);
+        var lastSignIns = await audit.LastSuccessOfActorAsync(SignInAudit.Action, UserAudit.ActorOf(userId), ct);
         var withTokens = await context.RequestServices.GetRequiredService<IdentityTokenVault>()
             .StoredForAsync([.. account.Identities.Select(identity => identity.Id)], ct);
         return ConsolePages.Page<UserDetailPage>(ConsoleSections.Users, new Dictionary<string, object?>
         {
             [nameof(UserDetailPage.User)] = UserViews.Profile(account),
             [nameof(UserDetailPage.Identities)] = UserViews.Identities(account, lastSignIns, withTokens),
-            [nameof(UserDetailPage.SignInActor)] = SignInAudit.ActorOf(userId),
+            [nameof(UserDetailPage.SignInActor)] = UserAudit.ActorOf(userId),
             [nameof(UserDetailPage.Errors)] = errors,
         }, status);
     }
