@@ -50,7 +50,6 @@ app.UseConnectorsHardening();
 app.UseStatusCodePages();
 app.UseStaticFiles();
 app.UseConnectorsOidc();
-app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapConnectorsHealth();

@@ -107,8 +107,25 @@ internal static class OidcExtensions
         return services;
     }
 
-    /// <summary>CORS for spa apps, before authentication: OpenIddict answers its endpoints from there.</summary>
-    public static IApplicationBuilder UseConnectorsOidc(this IApplicationBuilder app) => app.UseCors();
+    /// <summary>
+    /// CORS for spa apps, then OpenIddict, which answers its endpoints from the authentication middleware: only for the
+    /// paths under the issuer. Its server and validation handlers are the host's only request handlers and no scheme is
+    /// the default, so all that middleware does is ask each of them whether a request is theirs, and each answers by
+    /// building a transaction and running its request pipeline: 5–7 % of the host's CPU per browser sign-in, on requests
+    /// none of its endpoints serves (<c>docs/benchmarks/round-two-profile.md</c>). Every use of its schemes is under the
+    /// issuer (the endpoints, the token vault's app route); one elsewhere would find no transaction and fail, not pass.
+    /// </summary>
+    public static IApplicationBuilder UseConnectorsOidc(this IApplicationBuilder app)
+    {
+        app.UseCors();
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(OidcPaths.IssuerPath), oidc => oidc.UseAuthentication());
+        // WebApplication adds an authentication middleware in front of every request unless the pipeline says it has one,
+        // and a branch's mark stays in the branch: set on the pipeline itself (ASP.NET Core's AuthAppBuilderExtensions).
+        app.Properties[AuthenticationMiddlewareSetKey] = true;
+        return app;
+    }
+
+    private const string AuthenticationMiddlewareSetKey = "__AuthenticationMiddlewareSet";
 
     public static IEndpointRouteBuilder MapConnectorsOidc(this IEndpointRouteBuilder app) =>
         app.MapOidcEndpoints().MapAppsApi().MapOidcKeysApi();
