@@ -87,11 +87,13 @@ dotnet build src/Connector.Host/Connector.Host.csproj -c Release -nologo -v quie
 # instance has the first one's public origin, as instances behind one load balancer do. Waits for its /readyz.
 launch() {
   local url=$1; shift
-  env "$@" ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$url" \
-  ConnectionStrings__Connectors="$database" Connectors__PublicOrigin="$host" Connectors__AdminApiKeys__0="$admin_key" \
-  Connectors__AllowInsecureEndpoints=true Connectors__DataProtection__AllowUnencryptedKeys=true Logging__LogLevel__Default=Warning \
-  Connectors__RateLimits__SignIn__PermitLimit=0 Connectors__RateLimits__Callback__PermitLimit=0 Connectors__RateLimits__Admin__PermitLimit=0 \
-    dotnet "$work/host/Connector.Host.dll" --contentRoot "$work/host" >> "$work/host.log" 2>&1 &
+  # The host's runtime settings as shipped (scripts/host-runtime.sh), in its own process only: not the load generator's.
+  ( source "$root/scripts/host-runtime.sh"
+    exec env "$@" ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$url" \
+    ConnectionStrings__Connectors="$database" Connectors__PublicOrigin="$host" Connectors__AdminApiKeys__0="$admin_key" \
+    Connectors__AllowInsecureEndpoints=true Connectors__DataProtection__AllowUnencryptedKeys=true Logging__LogLevel__Default=Warning \
+    Connectors__RateLimits__SignIn__PermitLimit=0 Connectors__RateLimits__Callback__PermitLimit=0 Connectors__RateLimits__Admin__PermitLimit=0 \
+      dotnet "$work/host/Connector.Host.dll" --contentRoot "$work/host" ) >> "$work/host.log" 2>&1 &
   launched=$!
   for _ in $(seq 1 150); do curl -fs "$url/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
 }

@@ -216,14 +216,16 @@ cat <<INFO
 Press Ctrl-C to stop the host and PostgreSQL.
 INFO
 
-ASPNETCORE_ENVIRONMENT=Development \
-ASPNETCORE_URLS="$origin" \
-ConnectionStrings__Connectors="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=$pg_password;Database=connectors" \
-Connectors__PublicOrigin="$origin" \
-Connectors__AdminApiKeys__0="$admin_key" \
-Connectors__AllowInsecureEndpoints=true \
-Connectors__DataProtection__CertificatePath="$cert_file" \
-  dotnet "$data/host/Connector.Host.dll" --contentRoot "$data/host" &
+# The host's runtime settings (scripts/host-runtime.sh) in its own process only; exec keeps $! the host's pid.
+( source scripts/host-runtime.sh
+  ASPNETCORE_ENVIRONMENT=Development \
+  ASPNETCORE_URLS="$origin" \
+  ConnectionStrings__Connectors="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=$pg_password;Database=connectors" \
+  Connectors__PublicOrigin="$origin" \
+  Connectors__AdminApiKeys__0="$admin_key" \
+  Connectors__AllowInsecureEndpoints=true \
+  Connectors__DataProtection__CertificatePath="$cert_file" \
+    exec dotnet "$data/host/Connector.Host.dll" --contentRoot "$data/host" ) &
 host_pid=$!
 
 if [ "$demo" -eq 1 ]; then
