@@ -15,7 +15,7 @@ RUN dotnet publish src/Connector.Host/Connector.Host.csproj -c Release --no-rest
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app ./
-# DOTNET_GCgen0size: the 4 MiB gen0 budget of scripts/host-runtime.sh (why: there).
+# DOTNET_GCgen0size: scripts/host-runtime.sh's 4 MiB gen0 budget (why: docs/configuration.md).
 ENV ASPNETCORE_URLS=http://+:8080 \
     ASPNETCORE_ENVIRONMENT=Production \
     DOTNET_GCgen0size=0x400000
