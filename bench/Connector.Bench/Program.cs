@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Connector.Bench;
 
@@ -17,6 +18,9 @@ var notes = new List<string>();
 int[] levels = options.Levels ?? [1, 8, 32, 64];
 var warmUp = TimeSpan.FromSeconds(1);
 var duration = TimeSpan.FromSeconds(options.Seconds);
+// Whose CPU each operation costs: this process for the exchanges, the host for what it serves.
+using var self = Process.GetCurrentProcess();
+using var hostProcess = options.HostPid > 0 ? Process.GetProcessById(options.HostPid) : null;
 
 var logto = options.Logto is { } logtoDirectory ? new LogtoScenario(logtoDirectory, options.Provider) : null;
 if (!args.Contains("--skip-engine") && !options.ReturningOnly)
@@ -28,8 +32,8 @@ if (!args.Contains("--skip-engine") && !options.ReturningOnly)
     await LoadRunner.RunAsync("warm-up", 32, TimeSpan.Zero, TimeSpan.FromSeconds(5), _ => engine.BareOnceAsync());
     foreach (var concurrency in levels)
     {
-        runs.Add(await LoadRunner.RunAsync(ExchangeComparison.Engine, concurrency, warmUp, duration, _ => engine.EngineOnceAsync()));
-        runs.Add(await LoadRunner.RunAsync(ExchangeComparison.Bare, concurrency, warmUp, duration, _ => engine.BareOnceAsync()));
+        runs.Add(await LoadRunner.RunAsync(ExchangeComparison.Engine, concurrency, warmUp, duration, _ => engine.EngineOnceAsync(), self));
+        runs.Add(await LoadRunner.RunAsync(ExchangeComparison.Bare, concurrency, warmUp, duration, _ => engine.BareOnceAsync(), self));
         Console.Error.WriteLine($"engine c={concurrency}: {runs[^2].PerSecond}/s, bare {runs[^1].PerSecond}/s");
         if (logto is not null)
         {
@@ -58,7 +62,7 @@ if (options.ReturningOnly)
     var name = options.Label is { } label ? $"sign-in (returning, {label})" : "sign-in (returning)";
     foreach (var concurrency in options.Levels ?? [1, 8, 32])
     {
-        runs.Add(await LoadRunner.RunAsync(name, concurrency, warmUp, duration, _ => signIn.SignInAsync(returning[Random.Shared.Next(returning.Length)])));
+        runs.Add(await LoadRunner.RunAsync(name, concurrency, warmUp, duration, _ => signIn.SignInAsync(returning[Random.Shared.Next(returning.Length)]), hostProcess));
         Console.Error.WriteLine($"{name} c={concurrency}: {runs[^1].PerSecond}/s, p50 {runs[^1].P50Ms} ms, p99 {runs[^1].P99Ms} ms");
     }
 
@@ -76,9 +80,9 @@ else if (options.Host is { } host)
 
     foreach (var concurrency in levels)
     {
-        runs.Add(await LoadRunner.RunAsync("sign-in (first time)", concurrency, warmUp, duration, w => signIn.SignInAsync(FirstTime(w))));
+        runs.Add(await LoadRunner.RunAsync("sign-in (first time)", concurrency, warmUp, duration, w => signIn.SignInAsync(FirstTime(w)), hostProcess));
         runs.Add(await LoadRunner.RunAsync("sign-in (returning)", concurrency, warmUp, duration,
-            w => signIn.SignInAsync(returning[Random.Shared.Next(returning.Length)])));
+            w => signIn.SignInAsync(returning[Random.Shared.Next(returning.Length)]), hostProcess));
         Console.Error.WriteLine($"sign-in c={concurrency}: first {runs[^2].PerSecond}/s, returning {runs[^1].PerSecond}/s");
     }
 
@@ -115,7 +119,7 @@ if (!options.ReturningOnly && options.Host is { } searchHost && options.AdminKey
     notes.Add(FormattableString.Invariant($"user search: {options.SeedUsers:N0} users with an identity each seeded in {seeded.TotalSeconds:0} s."));
     foreach (var (name, query) in UserSearchScenario.Queries(options.SeedUsers))
     {
-        runs.Add(await LoadRunner.RunAsync($"users: {name}", 1, warmUp, duration, _ => search.GetAsync(query)));
+        runs.Add(await LoadRunner.RunAsync($"users: {name}", 1, warmUp, duration, _ => search.GetAsync(query), hostProcess));
         Console.Error.WriteLine($"users {name}: p50 {runs[^1].P50Ms} ms, p99 {runs[^1].P99Ms} ms");
     }
 
@@ -126,7 +130,7 @@ if (!options.ReturningOnly && options.Host is { } searchHost && options.AdminKey
         notes.Add(FormattableString.Invariant($"scale point: {options.SeedAudit:N0} audit events seeded in {audit.TotalSeconds:0} s beside the {options.SeedUsers:N0} users."));
         foreach (var (name, query) in AuditSeed.Queries)
         {
-            runs.Add(await LoadRunner.RunAsync(name, 1, warmUp, duration, _ => search.GetAsync("/api/audit", query)));
+            runs.Add(await LoadRunner.RunAsync(name, 1, warmUp, duration, _ => search.GetAsync("/api/audit", query), hostProcess));
             Console.Error.WriteLine($"{name}: p50 {runs[^1].P50Ms} ms, p99 {runs[^1].P99Ms} ms");
         }
 
@@ -137,9 +141,9 @@ if (!options.ReturningOnly && options.Host is { } searchHost && options.AdminKey
         foreach (var concurrency in new[] { 32, 64 })
         {
             runs.Add(await LoadRunner.RunAsync("sign-in (first time, at scale)", concurrency, warmUp, duration,
-                _ => signIn.SignInAsync($"scale-first-{Interlocked.Increment(ref counter)}")));
+                _ => signIn.SignInAsync($"scale-first-{Interlocked.Increment(ref counter)}"), hostProcess));
             runs.Add(await LoadRunner.RunAsync("sign-in (returning, at scale)", concurrency, warmUp, duration,
-                _ => signIn.SignInAsync(returning[Random.Shared.Next(returning.Length)])));
+                _ => signIn.SignInAsync(returning[Random.Shared.Next(returning.Length)]), hostProcess));
             Console.Error.WriteLine($"at scale c={concurrency}: first {runs[^2].PerSecond}/s, returning {runs[^1].PerSecond}/s");
         }
 

@@ -23,6 +23,8 @@ internal static class Report
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"Machine: {results.Machine}; {results.When:yyyy-MM-dd HH:mm} UTC; {results.Seconds} s per point after warm-up.");
+        text.AppendLine().AppendLine("CPU µs: the CPU time one operation took in the process serving it (the benchmark's own for the exchanges, the host's for the rest). "
+            + "Stolen: the share of the machine's CPU time the hypervisor gave to other guests during the point (steal, /proc/stat).");
         if (results.Logto is { } logto)
         {
             text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Logto: @logto/connector-oauth {logto.ConnectorOauth} (@logto/connector-kit {logto.ConnectorKit}) on node {logto.Node}.");
@@ -32,12 +34,12 @@ internal static class Report
         {
             // Every exchange figure beside its ratio to the bare loop and to Logto at the same concurrency.
             text.AppendLine();
-            text.AppendLine("| exchange | concurrency | per second | ÷ bare | ÷ Logto | p50 ms | ÷ bare | ÷ Logto | p99 ms | ÷ bare | ÷ Logto | errors |");
-            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            text.AppendLine("| exchange | concurrency | per second | ÷ bare | ÷ Logto | p50 ms | ÷ bare | ÷ Logto | p99 ms | ÷ bare | ÷ Logto | CPU µs | ÷ bare | stolen | errors |");
+            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var e in results.Exchanges)
             {
                 text.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {e.Scenario} | {e.Concurrency} | {e.PerSecond:0} | {Times(e.PerSecondVsBare)} | {Times(e.PerSecondVsLogto)} | {e.P50Ms:0.00} | {Times(e.P50VsBare)} | {Times(e.P50VsLogto)} | {e.P99Ms:0.00} | {Times(e.P99VsBare)} | {Times(e.P99VsLogto)} | {e.Errors} |");
+                    $"| {e.Scenario} | {e.Concurrency} | {e.PerSecond:0} | {Times(e.PerSecondVsBare)} | {Times(e.PerSecondVsLogto)} | {e.P50Ms:0.00} | {Times(e.P50VsBare)} | {Times(e.P50VsLogto)} | {e.P99Ms:0.00} | {Times(e.P99VsBare)} | {Times(e.P99VsLogto)} | {Micro(e.CpuUsPerOp)} | {Times(e.CpuVsBare)} | {Percent(e.StolenPercent)} | {e.Errors} |");
             }
         }
 
@@ -45,12 +47,12 @@ internal static class Report
         if (others.Count > 0)
         {
             text.AppendLine();
-            text.AppendLine("| scenario | concurrency | per second | p50 ms | p99 ms | errors |");
-            text.AppendLine("|---|---:|---:|---:|---:|---:|");
+            text.AppendLine("| scenario | concurrency | per second | p50 ms | p99 ms | host CPU µs | stolen | errors |");
+            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var run in others)
             {
                 text.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {run.Scenario} | {run.Concurrency} | {run.PerSecond:0} | {run.P50Ms:0.00} | {run.P99Ms:0.00} | {run.Errors} |");
+                    $"| {run.Scenario} | {run.Concurrency} | {run.PerSecond:0} | {run.P50Ms:0.00} | {run.P99Ms:0.00} | {Micro(run.CpuUsPerOp)} | {Percent(run.StolenPercent)} | {run.Errors} |");
             }
         }
 
@@ -61,6 +63,10 @@ internal static class Report
 
         return text.AppendLine().ToString();
     }
+
+    private static string Micro(double? microseconds) => microseconds is { } value ? value.ToString("0", CultureInfo.InvariantCulture) : "—";
+
+    private static string Percent(double? percent) => percent is { } value ? value.ToString("0.0", CultureInfo.InvariantCulture) + " %" : "—";
 
     /// <summary>
     /// A ratio as "54×", "1.4×", "0.71×" or "0.0040×": two significant digits below 1, so a latency far under Logto's
