@@ -3,8 +3,8 @@ using System.Diagnostics;
 namespace Connector.Bench;
 
 /// <summary>
-/// Throughput and latency of one scenario at one concurrency, and the CPU time one operation took in the process
-/// that serves it (null when none was measured), and the share of the machine's CPU the hypervisor took meanwhile.
+/// Throughput and latency of one scenario at one concurrency; the CPU time one operation took in the process that
+/// serves it (null when none was measured); and the share of the machine's CPU the hypervisor took meanwhile.
 /// </summary>
 internal sealed record Measurement(
     string Scenario, int Concurrency, long Operations, int Errors, double PerSecond, double P50Ms, double P99Ms,
