@@ -27,9 +27,9 @@ internal sealed record ExchangeComparison(
                 run.PerSecond, Ratio(run.PerSecond, bare?.PerSecond), Ratio(run.PerSecond, logto?.PerSecond),
                 run.P50Ms, Ratio(run.P50Ms, bare?.P50Ms), Ratio(run.P50Ms, logto?.P50Ms),
                 run.P99Ms, Ratio(run.P99Ms, bare?.P99Ms), Ratio(run.P99Ms, logto?.P99Ms),
-                run.CpuUsPerOp, run.CpuUsPerOp is { } cpu ? Ratio(cpu, bare?.CpuUsPerOp) : null, run.StolenPercent);
+                run.CpuUsPerOp, Ratio(run.CpuUsPerOp, bare?.CpuUsPerOp), run.StolenPercent);
         }),
     ];
 
-    private static double? Ratio(double value, double? reference) => reference is > 0 ? Math.Round(value / reference.Value, 4) : null;
+    private static double? Ratio(double? value, double? reference) => value is { } v && reference is > 0 ? Math.Round(v / reference.Value, 4) : null;
 }
