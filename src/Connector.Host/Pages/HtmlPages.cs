@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Components.Web;
 
 namespace Connector.Host.Pages;
 
@@ -68,7 +68,25 @@ internal static class HtmlPages
                 all[nameof(ErrorPage.TraceId)] = Activity.Current?.TraceId.ToString() ?? httpContext.TraceIdentifier;
             }
 
-            await new RazorComponentResult<T>(all) { StatusCode = status, ContentType = ContentType }.ExecuteAsync(httpContext);
+            await WriteAsync<T>(httpContext, all, status);
         }
+    }
+
+    /// <summary>
+    /// Renders <typeparamref name="T"/> as the response, through the framework's static <see cref="HtmlRenderer"/>.
+    /// Every page here is static (no interactivity, no forms bound by Blazor, no streaming), so none needs what the
+    /// endpoint renderer behind <c>RazorComponentResult</c> sets up for each request (navigation, persisted component
+    /// state, form mapping), which took a third of an account page's CPU (docs/benchmarks/round-two-profile.md).
+    /// </summary>
+    public static async Task WriteAsync<T>(HttpContext httpContext, IDictionary<string, object?> parameters, int status)
+        where T : IComponent
+    {
+        var services = httpContext.RequestServices;
+        await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
+        var html = await renderer.Dispatcher.InvokeAsync(async () =>
+            (await renderer.RenderComponentAsync<T>(ParameterView.FromDictionary(parameters))).ToHtmlString());
+        httpContext.Response.StatusCode = status;
+        httpContext.Response.ContentType = ContentType;
+        await httpContext.Response.WriteAsync(html, httpContext.RequestAborted);
     }
 }

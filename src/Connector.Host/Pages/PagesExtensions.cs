@@ -8,10 +8,12 @@ namespace Connector.Host.Pages;
 
 internal static class PagesExtensions
 {
-    /// <summary>Server-rendered Razor components for every page (no interactivity, so no script).</summary>
+    /// <summary>
+    /// Server-rendered Razor components for every page (no interactivity, so no script), rendered by
+    /// <see cref="HtmlPages.WriteAsync{T}"/>: Blazor's endpoint services are not registered, as nothing uses them.
+    /// </summary>
     public static IServiceCollection AddPages(this IServiceCollection services)
     {
-        services.AddRazorComponents();
         // Pages are in six languages: let the encoder pass every script through as UTF-8 (the pages say
         // charset=utf-8) instead of writing Japanese or Chinese text as character references, eight times longer.
         services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -23,7 +23,6 @@ internal static class TelemetryExtensions
     private const string OtlpEndpoint = "OTEL_EXPORTER_OTLP_ENDPOINT";
     private const string OtlpTracesEndpoint = "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT";
     private const string OtlpMetricsEndpoint = "OTEL_EXPORTER_OTLP_METRICS_ENDPOINT";
-    private const string ComponentsMeters = "Microsoft.AspNetCore.Components";
 
     // Probes and scrapes would otherwise be most of the spans, and say nothing.
     private static readonly string[] Unspanned = [MetricsPath, "/healthz", "/readyz"];
@@ -71,10 +70,6 @@ internal static class TelemetryExtensions
             {
                 metrics.AddMeter(ProviderTelemetry.Name, SignInMetrics.MeterName, "System.Runtime")
                     .AddAspNetCoreInstrumentation()
-                    // Blazor's meters time interactive components' renders and events; the pages here are rendered once
-                    // on the server, and timing each render batch was 2 % of the host's CPU per sign-in. A dropped
-                    // instrument is never enabled, so nothing measures it.
-                    .AddView(instrument => instrument.Meter.Name.StartsWith(ComponentsMeters, StringComparison.Ordinal) ? MetricStreamConfiguration.Drop : null)
                     // No cached scrape: a scrape right after a sign-in sees it.
                     .AddPrometheusExporter(options => options.ScrapeResponseCacheDurationMilliseconds = 0);
                 if (otlp.Metrics)

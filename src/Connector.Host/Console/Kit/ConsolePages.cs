@@ -2,7 +2,6 @@ using Connector.Host.Console.Access;
 using Connector.Host.Pages;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Connector.Host.Console.Kit;
 
@@ -56,11 +55,7 @@ internal static class ConsolePages
                 : null;
             var console = new ConsoleContext(page, who, section, tokens.FormFieldName, tokens.RequestToken!, notice);
             httpContext.Response.Headers.CacheControl = "no-store";
-            await new RazorComponentResult<T>(new Dictionary<string, object?>(parameters) { ["Console"] = console })
-            {
-                StatusCode = status,
-                ContentType = HtmlPages.ContentType,
-            }.ExecuteAsync(httpContext);
+            await HtmlPages.WriteAsync<T>(httpContext, new Dictionary<string, object?>(parameters) { ["Console"] = console }, status);
         }
     }
 }
