@@ -45,6 +45,8 @@ public sealed class SecretsAtRestTests(HostFixture host) : IClassFixture<HostFix
 
         Assert.NotEmpty(keys);
         Assert.All(keys, xml => Assert.Contains("<key id=", xml, StringComparison.Ordinal));
+        // One authenticated cipher, not AES-CBC with an HMAC beside it (SecurityExtensions).
+        Assert.All(keys, xml => Assert.Contains("<encryption algorithm=\"AES_256_GCM\"", xml, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,0 +1,51 @@
+using System.Net;
+using Connector.Host.Connectors;
+using Connector.Host.Tests.Infrastructure;
+using Dapper;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.ConfigurationModel;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Connector.Host.Tests.Security;
+
+/// <summary>
+/// The key ring's algorithm (SecurityExtensions): new keys are for AES-256-GCM, and a ring made while the host used Data
+/// Protection's default (AES-256-CBC with HMACSHA256) still opens what it protected.
+/// </summary>
+public sealed class KeyRingAlgorithmTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ARingOfCbcKeys_StillOpensWhatItProtected_AndTheNextKeyIsForGcm()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using (var before = new HostFactory(database.ConnectionString,
+            services: services => services.AddDataProtection().UseCryptographicAlgorithms(new AuthenticatedEncryptorConfiguration())))
+        {
+            using var admin = before.CreateAdminClient();
+            var created = await admin.PostAsync("/api/connectors",
+                HttpJson.Body(LogtoConfigs.Connector("from-cbc", "From CBC", LogtoConfigs.GitHub("protected-with-cbc"))), Ct);
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+
+        var cbc = Assert.Single(await KeysAsync(database));
+        Assert.Contains("<encryption algorithm=\"AES_256_CBC\"", cbc, StringComparison.Ordinal);
+
+        await using var host = new HostFactory(database.ConnectionString);
+        using var client = host.CreateClient(); // starts it
+        var loaded = await host.Services.GetRequiredService<ConnectorConfigLoader>().LoadAsync("from-cbc", Ct);
+        var next = host.Services.GetRequiredService<IKeyManager>().CreateNewKey(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(90));
+
+        Assert.Equal("protected-with-cbc", loaded!.Config.ClientSecret);
+        var gcm = Assert.Single(await KeysAsync(database), xml => xml.Contains(next.KeyId.ToString(), StringComparison.Ordinal));
+        Assert.Contains("<encryption algorithm=\"AES_256_GCM\"", gcm, StringComparison.Ordinal);
+    }
+
+    private static async Task<List<string>> KeysAsync(TestDatabase database)
+    {
+        await using var connection = await database.OpenAsync();
+        return [.. await connection.QueryAsync<string>("SELECT xml FROM data_protection_keys")];
+    }
+}
