@@ -1,7 +1,6 @@
 using System.Net;
 using Connector.Host.Connectors;
 using Connector.Host.Tests.Infrastructure;
-using Dapper;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.ConfigurationModel;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -30,7 +29,7 @@ public sealed class KeyRingAlgorithmTests
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         }
 
-        var cbc = Assert.Single(await KeysAsync(database));
+        var cbc = Assert.Single(await StoredKeys.ReadAsync(database));
         Assert.Contains("<encryption algorithm=\"AES_256_CBC\"", cbc, StringComparison.Ordinal);
 
         await using var host = new HostFactory(database.ConnectionString);
@@ -39,13 +38,7 @@ public sealed class KeyRingAlgorithmTests
         var next = host.Services.GetRequiredService<IKeyManager>().CreateNewKey(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(90));
 
         Assert.Equal("protected-with-cbc", loaded!.Config.ClientSecret);
-        var gcm = Assert.Single(await KeysAsync(database), xml => xml.Contains(next.KeyId.ToString(), StringComparison.Ordinal));
+        var gcm = Assert.Single(await StoredKeys.ReadAsync(database), xml => xml.Contains(next.KeyId.ToString(), StringComparison.Ordinal));
         Assert.Contains("<encryption algorithm=\"AES_256_GCM\"", gcm, StringComparison.Ordinal);
-    }
-
-    private static async Task<List<string>> KeysAsync(TestDatabase database)
-    {
-        await using var connection = await database.OpenAsync();
-        return [.. await connection.QueryAsync<string>("SELECT xml FROM data_protection_keys")];
     }
 }

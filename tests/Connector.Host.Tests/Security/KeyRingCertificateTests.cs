@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Connector.Host.Connectors;
 using Connector.Host.Tests.Infrastructure;
-using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Connector.Host.Tests.Security;
@@ -24,7 +23,7 @@ public sealed class KeyRingCertificateTests : IDisposable
         await using var host = new HostFactory(database.ConnectionString, WithCertificate(NewCertificate("ring")));
         await CreateConnectorAsync(host, "encrypted-ring", "kept-under-the-ring");
 
-        var keys = await KeysAsync(database);
+        var keys = await StoredKeys.ReadAsync(database);
         var loaded = await host.Services.GetRequiredService<ConnectorConfigLoader>().LoadAsync("encrypted-ring", Ct);
 
         Assert.NotEmpty(keys);
@@ -66,13 +65,13 @@ public sealed class KeyRingCertificateTests : IDisposable
             await CreateConnectorAsync(plain, "from-before", "written-without-a-certificate");
         }
 
-        Assert.Contains(await KeysAsync(database), xml => xml.Contains("<masterKey", StringComparison.Ordinal));
+        Assert.Contains(await StoredKeys.ReadAsync(database), xml => xml.Contains("<masterKey", StringComparison.Ordinal));
 
         await using var host = new HostFactory(database.ConnectionString, WithCertificate(NewCertificate("later")));
         using var client = host.CreateClient(); // starts it: the bootstrap re-protects the ring
         var loaded = await host.Services.GetRequiredService<ConnectorConfigLoader>().LoadAsync("from-before", Ct);
 
-        Assert.All(await KeysAsync(database), xml => Assert.DoesNotContain("<masterKey", xml, StringComparison.Ordinal));
+        Assert.All(await StoredKeys.ReadAsync(database), xml => Assert.DoesNotContain("<masterKey", xml, StringComparison.Ordinal));
         Assert.Equal("written-without-a-certificate", loaded!.Config.ClientSecret);
         Assert.Contains(host.Logs.Records, record => record.EventId.Id == 3003);
     }
@@ -121,11 +120,5 @@ public sealed class KeyRingCertificateTests : IDisposable
         using var admin = host.CreateAdminClient();
         var response = await admin.PostAsync("/api/connectors", HttpJson.Body(LogtoConfigs.Connector(id, id, LogtoConfigs.GitHub(secret))), Ct);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-    }
-
-    private static async Task<List<string>> KeysAsync(TestDatabase database)
-    {
-        await using var connection = await database.OpenAsync();
-        return [.. await connection.QueryAsync<string>("SELECT xml FROM data_protection_keys")];
     }
 }

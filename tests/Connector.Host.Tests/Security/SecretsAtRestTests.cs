@@ -40,8 +40,7 @@ public sealed class SecretsAtRestTests(HostFixture host) : IClassFixture<HostFix
     {
         await CreateAsync("key-ring", LogtoConfigs.GitHubSecret);
 
-        await using var connection = await host.Database.OpenAsync();
-        var keys = (await connection.QueryAsync<string>("SELECT xml FROM data_protection_keys")).ToList();
+        var keys = await StoredKeys.ReadAsync(host.Database);
 
         Assert.NotEmpty(keys);
         Assert.All(keys, xml => Assert.Contains("<key id=", xml, StringComparison.Ordinal));
