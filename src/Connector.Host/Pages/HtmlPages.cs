@@ -76,7 +76,7 @@ internal static class HtmlPages
     /// Renders <typeparamref name="T"/> as the response, through the framework's static <see cref="HtmlRenderer"/>.
     /// Every page here is static (no interactivity, no forms bound by Blazor, no streaming), so none needs what the
     /// endpoint renderer behind <c>RazorComponentResult</c> sets up for each request (navigation, persisted component
-    /// state, form mapping), which took a third of an account page's CPU (docs/benchmarks/round-two-profile.md).
+    /// state, form mapping), a quarter of an account page's CPU (docs/benchmarks/round-two-profile.md).
     /// </summary>
     public static async Task WriteAsync<T>(HttpContext httpContext, IDictionary<string, object?> parameters, int status)
         where T : IComponent
