@@ -1,4 +1,3 @@
-using System.Net;
 using Connector.Host.Connectors;
 using Connector.Host.Tests.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
@@ -23,13 +22,10 @@ public sealed class KeyRingAlgorithmTests
         await using (var before = new HostFactory(database.ConnectionString,
             services: services => services.AddDataProtection().UseCryptographicAlgorithms(new AuthenticatedEncryptorConfiguration())))
         {
-            using var admin = before.CreateAdminClient();
-            var created = await admin.PostAsync("/api/connectors",
-                HttpJson.Body(LogtoConfigs.Connector("from-cbc", "From CBC", LogtoConfigs.GitHub("protected-with-cbc"))), Ct);
-            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            await KeyRing.CreateConnectorAsync(before, "from-cbc", "protected-with-cbc");
         }
 
-        var cbc = Assert.Single(await StoredKeys.ReadAsync(database));
+        var cbc = Assert.Single(await KeyRing.StoredKeysAsync(database));
         Assert.Contains("<encryption algorithm=\"AES_256_CBC\"", cbc, StringComparison.Ordinal);
 
         await using var host = new HostFactory(database.ConnectionString);
@@ -38,7 +34,7 @@ public sealed class KeyRingAlgorithmTests
         var next = host.Services.GetRequiredService<IKeyManager>().CreateNewKey(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(90));
 
         Assert.Equal("protected-with-cbc", loaded!.Config.ClientSecret);
-        var gcm = Assert.Single(await StoredKeys.ReadAsync(database), xml => xml.Contains(next.KeyId.ToString(), StringComparison.Ordinal));
+        var gcm = Assert.Single(await KeyRing.StoredKeysAsync(database), xml => xml.Contains(next.KeyId.ToString(), StringComparison.Ordinal));
         Assert.Contains("<encryption algorithm=\"AES_256_GCM\"", gcm, StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Connector.Host.Connectors;
@@ -21,9 +20,9 @@ public sealed class KeyRingCertificateTests : IDisposable
     {
         await using var database = await TestDatabase.CreateAsync();
         await using var host = new HostFactory(database.ConnectionString, WithCertificate(NewCertificate("ring")));
-        await CreateConnectorAsync(host, "encrypted-ring", "kept-under-the-ring");
+        await KeyRing.CreateConnectorAsync(host, "encrypted-ring", "kept-under-the-ring");
 
-        var keys = await StoredKeys.ReadAsync(database);
+        var keys = await KeyRing.StoredKeysAsync(database);
         var loaded = await host.Services.GetRequiredService<ConnectorConfigLoader>().LoadAsync("encrypted-ring", Ct);
 
         Assert.NotEmpty(keys);
@@ -43,7 +42,7 @@ public sealed class KeyRingCertificateTests : IDisposable
         var right = NewCertificate("right");
         await using (var writer = new HostFactory(database.ConnectionString, WithCertificate(right)))
         {
-            await CreateConnectorAsync(writer, "sealed", "opens-with-the-right-certificate");
+            await KeyRing.CreateConnectorAsync(writer, "sealed", "opens-with-the-right-certificate");
         }
 
         await using var withRight = new HostFactory(database.ConnectionString, WithCertificate(right));
@@ -62,16 +61,16 @@ public sealed class KeyRingCertificateTests : IDisposable
         await using var database = await TestDatabase.CreateAsync();
         await using (var plain = new HostFactory(database.ConnectionString))
         {
-            await CreateConnectorAsync(plain, "from-before", "written-without-a-certificate");
+            await KeyRing.CreateConnectorAsync(plain, "from-before", "written-without-a-certificate");
         }
 
-        Assert.Contains(await StoredKeys.ReadAsync(database), xml => xml.Contains("<masterKey", StringComparison.Ordinal));
+        Assert.Contains(await KeyRing.StoredKeysAsync(database), xml => xml.Contains("<masterKey", StringComparison.Ordinal));
 
         await using var host = new HostFactory(database.ConnectionString, WithCertificate(NewCertificate("later")));
         using var client = host.CreateClient(); // starts it: the bootstrap re-protects the ring
         var loaded = await host.Services.GetRequiredService<ConnectorConfigLoader>().LoadAsync("from-before", Ct);
 
-        Assert.All(await StoredKeys.ReadAsync(database), xml => Assert.DoesNotContain("<masterKey", xml, StringComparison.Ordinal));
+        Assert.All(await KeyRing.StoredKeysAsync(database), xml => Assert.DoesNotContain("<masterKey", xml, StringComparison.Ordinal));
         Assert.Equal("written-without-a-certificate", loaded!.Config.ClientSecret);
         Assert.Contains(host.Logs.Records, record => record.EventId.Id == 3003);
     }
@@ -114,11 +113,4 @@ public sealed class KeyRingCertificateTests : IDisposable
         ["Connectors:DataProtection:CertificatePath"] = path,
         ["Connectors:DataProtection:CertificatePassword"] = "pfx-password",
     };
-
-    private static async Task CreateConnectorAsync(HostFactory host, string id, string secret)
-    {
-        using var admin = host.CreateAdminClient();
-        var response = await admin.PostAsync("/api/connectors", HttpJson.Body(LogtoConfigs.Connector(id, id, LogtoConfigs.GitHub(secret))), Ct);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-    }
 }

@@ -40,7 +40,7 @@ public sealed class SecretsAtRestTests(HostFixture host) : IClassFixture<HostFix
     {
         await CreateAsync("key-ring", LogtoConfigs.GitHubSecret);
 
-        var keys = await StoredKeys.ReadAsync(host.Database);
+        var keys = await KeyRing.StoredKeysAsync(host.Database);
 
         Assert.NotEmpty(keys);
         Assert.All(keys, xml => Assert.Contains("<key id=", xml, StringComparison.Ordinal));
