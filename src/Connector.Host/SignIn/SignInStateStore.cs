@@ -1,3 +1,4 @@
+using Connector.Host.Persistence;
 using Dapper;
 using Npgsql;
 
@@ -13,27 +14,28 @@ internal sealed class SignInStateStore(NpgsqlDataSource dataSource)
     /// <summary>Pending sign-ins one browser may have at once; a new one beyond it replaces the oldest.</summary>
     public const int MaxPendingPerBrowser = 20;
 
-    // One round trip, committed without waiting for the WAL flush: a state is worth ten minutes at most, and
-    // losing one in a server crash costs its user a retry, not a security property.
+    // One round trip, committed without waiting for the WAL flush (Positional.Unflushed): a state is worth ten minutes
+    // at most, and losing one in a server crash costs its user a retry, not a security property.
     //
     // At most MaxPendingPerBrowser unconsumed, unexpired sign-ins per browser binding: starting one more forgets the
-    // oldest (whose callback then reads as invalid_state), so one browser cannot pile up rows.
+    // oldest (whose callback then reads as invalid_state), so one browser cannot pile up rows. The delete sees the table
+    // as it was before the statement, without the new row.
     //
     // The purpose is written into the statements that look for pending sign-ins rather than passed: PostgreSQL uses the
     // partial index on pending sign-ins (migration 0011) only where it can prove the predicate, and a prepared statement's
     // generic plan cannot prove it of a parameter.
+    //
+    // Positional parameters, $1 to $9 in the order of the columns, then $10 the pending sign-ins kept beside the new one.
     private const string InsertSql = $"""
-        BEGIN;
-        SET LOCAL synchronous_commit TO OFF;
-        DELETE FROM sign_in_states
-        WHERE @Purpose = '{SignInPurpose.SignIn}' AND state_hash IN (
-            SELECT state_hash FROM sign_in_states
-            WHERE browser_binding_hash = @BindingHash AND purpose = '{SignInPurpose.SignIn}' AND consumed_at IS NULL AND expires_at > @CreatedAt
-            ORDER BY created_at DESC, state_hash
-            OFFSET @KeptBesideNew);
+        WITH forgotten AS (
+            DELETE FROM sign_in_states
+            WHERE $6 = '{SignInPurpose.SignIn}' AND state_hash IN (
+                SELECT state_hash FROM sign_in_states
+                WHERE browser_binding_hash = $3 AND purpose = '{SignInPurpose.SignIn}' AND consumed_at IS NULL AND expires_at > $7
+                ORDER BY created_at DESC, state_hash
+                OFFSET $10))
         INSERT INTO sign_in_states (state_hash, connector_id, browser_binding_hash, code_verifier_protected, return_url, purpose, created_at, expires_at, nonce_hash)
-        VALUES (@StateHash, @ConnectorId, @BindingHash, @CodeVerifierProtected, @ReturnUrl, @Purpose, @CreatedAt, @ExpiresAt, @NonceHash);
-        COMMIT;
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
         """;
 
     // Single use: the first callback marks the row consumed; a replay, another browser or another connector
@@ -44,15 +46,14 @@ internal sealed class SignInStateStore(NpgsqlDataSource dataSource)
     // consumed state, a sign-in, commits durably, and PostgreSQL flushes its log in order, so no session (nor failure
     // audit) can outlive the consumption it came from. A server crash can forget only a consumption whose sign-in never
     // committed, and what the state was for is spent anyway: the provider takes a code once (RFC 6749 §4.1.2).
+    //
+    // Positional parameters: $1 the state's digest, $2 the connector, $3 the browser binding's digest, $4 now.
     private const string ConsumeSql = $"""
-        BEGIN;
-        SET LOCAL synchronous_commit TO OFF;
-        UPDATE sign_in_states SET consumed_at = @Now
-        WHERE state_hash = @StateHash AND consumed_at IS NULL AND connector_id = @ConnectorId
-          AND (purpose = '{SignInPurpose.Test}' OR browser_binding_hash = @BindingHash)
+        UPDATE sign_in_states SET consumed_at = $4
+        WHERE state_hash = $1 AND consumed_at IS NULL AND connector_id = $2
+          AND (purpose = '{SignInPurpose.Test}' OR browser_binding_hash = $3)
         RETURNING connector_id AS ConnectorId, code_verifier_protected AS CodeVerifierProtected, return_url AS ReturnUrl,
-                  purpose AS Purpose, expires_at AS ExpiresAt, nonce_hash AS NonceHash;
-        COMMIT;
+                  purpose AS Purpose, expires_at AS ExpiresAt, nonce_hash AS NonceHash
         """;
 
     // A look without consuming, for the form_post relay: the state must name a pending sign-in of this connector before
@@ -72,28 +73,28 @@ internal sealed class SignInStateStore(NpgsqlDataSource dataSource)
     public async Task AddAsync(NewSignInState state, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(InsertSql, new
-        {
-            state.StateHash,
-            state.ConnectorId,
-            state.BindingHash,
-            state.CodeVerifierProtected,
-            state.ReturnUrl,
-            state.Purpose,
-            state.CreatedAt,
-            state.ExpiresAt,
-            state.NonceHash,
-            KeptBesideNew = MaxPendingPerBrowser - 1,
-        }, cancellationToken: ct));
+        await using var batch = Positional.Unflushed(connection, Positional.Command(InsertSql,
+            Positional.Value(state.StateHash),
+            Positional.Value(state.ConnectorId),
+            Positional.Value(state.BindingHash),
+            Positional.Value(state.CodeVerifierProtected),
+            Positional.Value(state.ReturnUrl),
+            Positional.Value(state.Purpose),
+            Positional.Value(state.CreatedAt),
+            Positional.Value(state.ExpiresAt),
+            Positional.Value(state.NonceHash),
+            Positional.Value(MaxPendingPerBrowser - 1)));
+        await batch.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>The state, now consumed; null when it is unknown, already used, or belongs to another browser or connector.</summary>
     public async Task<PendingSignIn?> ConsumeAsync(byte[] stateHash, byte[]? bindingHash, string connectorId, DateTimeOffset now, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<PendingSignIn>(new CommandDefinition(ConsumeSql,
-            new { StateHash = stateHash, BindingHash = bindingHash ?? [], ConnectorId = connectorId, Now = now },
-            cancellationToken: ct));
+        await using var batch = Positional.Unflushed(connection, Positional.Command(ConsumeSql,
+            Positional.Value(stateHash), Positional.Value(connectorId), Positional.Value(bindingHash ?? []), Positional.Value(now)));
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? reader.GetRowParser<PendingSignIn>()(reader) : null;
     }
 
     /// <summary>The purpose of the unconsumed state of this connector, or null; the state stays as it was.</summary>

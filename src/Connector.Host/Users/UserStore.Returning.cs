@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Connector.Host.Audit;
 using Connector.Host.Events;
+using Connector.Host.Persistence;
 using Connector.OAuth2.Profiles;
 using Dapper;
 using Npgsql;
@@ -29,26 +30,26 @@ internal sealed partial class UserStore
     private const string ReturningCtes = $$"""
         found AS (
             SELECT id AS identity_id, user_id FROM user_identities
-            WHERE connector_id = @ConnectorId AND generation = @Generation AND subject = @Subject
+            WHERE connector_id = {{Param.ConnectorId}} AND generation = {{Param.Generation}} AND subject = {{Param.Subject}}
         ), kept AS (
             SELECT i.id,
-                   CASE WHEN @Name IS NULL AND i.profile ->> 'name' IS NOT NULL
-                        THEN @Profile::jsonb || jsonb_build_object('name', i.profile -> 'name') ELSE @Profile::jsonb END AS profile,
-                   CASE WHEN jsonb_typeof(@RawProfile::jsonb) = 'object' AND @RawProfile::jsonb -> '{{PostedUser.Member}}' IS NULL
+                   CASE WHEN {{Param.Name}} IS NULL AND i.profile ->> 'name' IS NOT NULL
+                        THEN {{Param.Profile}}::jsonb || jsonb_build_object('name', i.profile -> 'name') ELSE {{Param.Profile}}::jsonb END AS profile,
+                   CASE WHEN jsonb_typeof({{Param.RawProfile}}::jsonb) = 'object' AND {{Param.RawProfile}}::jsonb -> '{{PostedUser.Member}}' IS NULL
                              AND i.raw_profile -> '{{PostedUser.Member}}' IS NOT NULL
-                        THEN @RawProfile::jsonb || jsonb_build_object('{{PostedUser.Member}}', i.raw_profile -> '{{PostedUser.Member}}')
-                        ELSE @RawProfile::jsonb END AS raw_profile
+                        THEN {{Param.RawProfile}}::jsonb || jsonb_build_object('{{PostedUser.Member}}', i.raw_profile -> '{{PostedUser.Member}}')
+                        ELSE {{Param.RawProfile}}::jsonb END AS raw_profile
             FROM user_identities i JOIN found ON i.id = found.identity_id
         ), identity_changed AS (
-            UPDATE user_identities i SET profile = kept.profile, raw_profile = kept.raw_profile, updated_at = @Now
+            UPDATE user_identities i SET profile = kept.profile, raw_profile = kept.raw_profile, updated_at = {{Param.Now}}
             FROM kept JOIN found ON kept.id = found.identity_id JOIN users u ON u.id = found.user_id
             WHERE i.id = kept.id AND NOT u.disabled
               AND (i.profile IS DISTINCT FROM kept.profile OR i.raw_profile IS DISTINCT FROM kept.raw_profile)
             RETURNING i.id
         ), user_synced AS (
-            UPDATE users u SET name = COALESCE(@Name, u.name), avatar = @Avatar, email = @Email, email_verified = @EmailVerified, phone = @Phone, updated_at = @Now
-            FROM found WHERE @Sync AND u.id = found.user_id AND NOT u.disabled
-              AND (u.name, u.avatar, u.email, u.email_verified, u.phone) IS DISTINCT FROM (COALESCE(@Name, u.name), @Avatar, @Email, @EmailVerified, @Phone)
+            UPDATE users u SET name = COALESCE({{Param.Name}}, u.name), avatar = {{Param.Avatar}}, email = {{Param.Email}}, email_verified = {{Param.EmailVerified}}, phone = {{Param.Phone}}, updated_at = {{Param.Now}}
+            FROM found WHERE {{Param.Sync}} AND u.id = found.user_id AND NOT u.disabled
+              AND (u.name, u.avatar, u.email, u.email_verified, u.phone) IS DISTINCT FROM (COALESCE({{Param.Name}}, u.name), {{Param.Avatar}}, {{Param.Email}}, {{Param.EmailVerified}}, {{Param.Phone}})
             RETURNING u.*
         )
         """;
@@ -57,7 +58,7 @@ internal sealed partial class UserStore
         SELECT {UserColumns}, true AS {SyncedColumn}, found.identity_id AS {IdentityIdColumn} FROM user_synced CROSS JOIN found
         UNION ALL
         SELECT {UserColumns}, false AS {SyncedColumn}, found.identity_id AS {IdentityIdColumn} FROM users JOIN found ON users.id = found.user_id
-        WHERE NOT EXISTS (SELECT 1 FROM user_synced);
+        WHERE NOT EXISTS (SELECT 1 FROM user_synced)
         """;
 
     private const string ReturningSql = $"WITH {ReturningCtes}\n{ReturningSelect}";
@@ -69,17 +70,17 @@ internal sealed partial class UserStore
     private const string ReturningAuditedSql = $"""
         WITH {ReturningCtes}, audited AS (
             {AuditStore.AppendHead}
-            SELECT @Now, '{UserAudit.ActorPrefix}' || u.id::text, @AuditAction, @ConnectorId, @AuditOutcome, @AuditDetails::jsonb
+            SELECT {Param.Now}, '{UserAudit.ActorPrefix}' || u.id::text, {Param.AuditAction}, {Param.ConnectorId}, {Param.AuditOutcome}, {Param.AuditDetails}::jsonb
             FROM found JOIN users u ON u.id = found.user_id
             WHERE NOT u.disabled
         )
         {ReturningSelect}
         """;
 
-    // The lock, then the same look again: a sign-in of this subject that held it before us may have created the identity.
+    // The lock, then (another command of the same batch) the same look again: a sign-in of this subject that held it
+    // before us may have created the identity.
     private const string LockSubjectSql = $"""
-        SELECT pg_advisory_xact_lock(hashtextextended(@ConnectorId || E'\n' || @Generation::text || E'\n' || @Subject, 0));
-        {ReturningSql}
+        SELECT pg_advisory_xact_lock(hashtextextended({Param.ConnectorId} || E'\n' || {Param.Generation}::text || E'\n' || {Param.Subject}, 0))
         """;
 
     /// <summary>
@@ -89,11 +90,9 @@ internal sealed partial class UserStore
     private static async Task<(UserRow User, bool Synced, long IdentityId)?> ReturningAuditedAsync(
         NpgsqlConnection connection, SignInParameters parameters, AuditEntry entry, CancellationToken ct)
     {
-        var audited = new DynamicParameters(parameters);
-        audited.Add("AuditAction", entry.Action);
-        audited.Add("AuditOutcome", entry.Outcome);
-        audited.Add("AuditDetails", entry.Details?.ToJsonString());
-        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(ReturningAuditedSql, audited, cancellationToken: ct));
+        await using var batch = Positional.Batch(connection, null, parameters.Command(ReturningAuditedSql,
+            Positional.Value(entry.Action), Positional.Value(entry.Outcome), Positional.Value(entry.Details?.ToJsonString())));
+        await using var reader = await batch.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) ? Read(reader) : null;
     }
 
@@ -104,8 +103,10 @@ internal sealed partial class UserStore
     private static async Task<(UserRow User, bool Synced, long IdentityId)?> ReturningAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, SignInParameters parameters, bool locked, CancellationToken ct)
     {
-        await using var reader = await connection.ExecuteReaderAsync(
-            new CommandDefinition(locked ? LockSubjectSql : ReturningSql, parameters, transaction, cancellationToken: ct));
+        await using var batch = locked
+            ? Positional.Batch(connection, transaction, parameters.Command(LockSubjectSql), parameters.Command(ReturningSql))
+            : Positional.Batch(connection, transaction, parameters.Command(ReturningSql));
+        await using var reader = await batch.ExecuteReaderAsync(ct);
         if (locked)
         {
             await reader.NextResultAsync(ct); // past the lock

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Connector.Host.Audit;
 using Connector.Host.Connectors;
 using Connector.Host.Events;
+using Connector.Host.Persistence;
 using Connector.Host.Problems;
 using Connector.OAuth2.Profiles;
 using Dapper;
@@ -25,13 +26,13 @@ internal sealed partial class UserStore
     /// <summary>The column that names the identity signed in through, for what keeps the sign-in's tokens.</summary>
     private const string IdentityIdColumn = "IdentityId";
 
-    private const string LockEmailSql = "SELECT pg_advisory_xact_lock(hashtextextended('email' || E'\\n' || lower(@Email), 0))";
+    private const string LockEmailSql = $"SELECT pg_advisory_xact_lock(hashtextextended('email' || E'\\n' || lower({Param.Email}), 0))";
 
     // The oldest user with this email, verified, who has no identity from this connector yet.
     private const string LinkableUserSql = $"""
         SELECT {UserColumns} FROM users u
-        WHERE lower(u.email) = lower(@Email) AND u.email_verified
-          AND NOT EXISTS (SELECT 1 FROM user_identities i WHERE i.user_id = u.id AND i.connector_id = @ConnectorId AND i.generation = @Generation)
+        WHERE lower(u.email) = lower({Param.Email}) AND u.email_verified
+          AND NOT EXISTS (SELECT 1 FROM user_identities i WHERE i.user_id = u.id AND i.connector_id = {Param.ConnectorId} AND i.generation = {Param.Generation})
         ORDER BY u.id
         LIMIT 1
         """;
@@ -39,8 +40,8 @@ internal sealed partial class UserStore
     // A linking sign-in through a syncProfile connector is a sign-in like any other: it brings its profile at once,
     // not at the next sign-in.
     private const string SyncLinkedUserSql = $"""
-        UPDATE users SET name = COALESCE(@Name, name), avatar = @Avatar, email = @Email, email_verified = @EmailVerified, phone = @Phone, updated_at = @Now
-        WHERE id = @UserId AND (name, avatar, email, email_verified, phone) IS DISTINCT FROM (COALESCE(@Name, name), @Avatar, @Email, @EmailVerified, @Phone)
+        UPDATE users SET name = COALESCE({Param.Name}, name), avatar = {Param.Avatar}, email = {Param.Email}, email_verified = {Param.EmailVerified}, phone = {Param.Phone}, updated_at = {Param.Now}
+        WHERE id = {Param.UserId} AND (name, avatar, email, email_verified, phone) IS DISTINCT FROM (COALESCE({Param.Name}, name), {Param.Avatar}, {Param.Email}, {Param.EmailVerified}, {Param.Phone})
         RETURNING {UserColumns}
         """;
 
@@ -48,19 +49,19 @@ internal sealed partial class UserStore
     private const string InsertUserAndIdentitySql = $"""
         WITH created AS (
             INSERT INTO users (id, name, avatar, email, email_verified, phone, created_at, updated_at)
-            VALUES (@UserId, @Name, @Avatar, @Email, @EmailVerified, @Phone, @Now, @Now)
+            VALUES ({Param.UserId}, {Param.Name}, {Param.Avatar}, {Param.Email}, {Param.EmailVerified}, {Param.Phone}, {Param.Now}, {Param.Now})
             RETURNING *
         ), identity AS (
             INSERT INTO user_identities (user_id, connector_id, generation, subject, profile, raw_profile, created_at, updated_at)
-            SELECT id, @ConnectorId, @Generation, @Subject, @Profile::jsonb, @RawProfile::jsonb, @Now, @Now FROM created
+            SELECT id, {Param.ConnectorId}, {Param.Generation}, {Param.Subject}, {Param.Profile}::jsonb, {Param.RawProfile}::jsonb, {Param.Now}, {Param.Now} FROM created
             RETURNING id AS identity_id
         )
         SELECT {UserColumns}, identity.identity_id AS {IdentityIdColumn} FROM created CROSS JOIN identity
         """;
 
-    private const string InsertIdentitySql = """
+    private const string InsertIdentitySql = $"""
         INSERT INTO user_identities (user_id, connector_id, generation, subject, profile, raw_profile, created_at, updated_at)
-        VALUES (@UserId, @ConnectorId, @Generation, @Subject, @Profile::jsonb, @RawProfile::jsonb, @Now, @Now)
+        VALUES ({Param.UserId}, {Param.ConnectorId}, {Param.Generation}, {Param.Subject}, {Param.Profile}::jsonb, {Param.RawProfile}::jsonb, {Param.Now}, {Param.Now})
         RETURNING id
         """;
 
@@ -155,20 +156,28 @@ internal sealed partial class UserStore
     {
         if (facts.EmailVouched)
         {
-            await connection.ExecuteAsync(new CommandDefinition(LockEmailSql, parameters, transaction, cancellationToken: ct));
-            if (facts.Settings.AccountLinking == AccountLinkingModes.VerifiedEmail
-                && await connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(LinkableUserSql, parameters, transaction, cancellationToken: ct)) is { } existing)
+            // The email's lock, and under it (the next command of the same round trip) the user to link.
+            var linking = facts.Settings.AccountLinking == AccountLinkingModes.VerifiedEmail;
+            await using var batch = linking
+                ? Positional.Batch(connection, transaction, parameters.Command(LockEmailSql), parameters.Command(LinkableUserSql))
+                : Positional.Batch(connection, transaction, parameters.Command(LockEmailSql));
+            UserRow? existing = null;
+            await using (var reader = await batch.ExecuteReaderAsync(ct))
+            {
+                if (linking && await reader.NextResultAsync(ct)) // past the lock
+                {
+                    existing = await ReadUserAsync(reader, ct);
+                }
+            }
+
+            if (existing is not null)
             {
                 if (existing.Disabled)
                 {
                     return new(new SignInResolution.Refused(ErrorCodes.UserDisabled));
                 }
 
-                var linkedIdentity = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertIdentitySql, parameters with { UserId = existing.Id }, transaction, cancellationToken: ct));
-                var synced = parameters.Sync
-                    ? await connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(SyncLinkedUserSql, parameters with { UserId = existing.Id }, transaction, cancellationToken: ct))
-                    : null;
-                return new(new SignInResolution.Resolved(existing.Id, IsNew: false, Linked: true, existing.SessionEpoch), synced ?? existing, synced is not null, linkedIdentity);
+                return await LinkAsync(connection, transaction, parameters with { UserId = existing.Id }, existing, ct);
             }
         }
 
@@ -177,17 +186,56 @@ internal sealed partial class UserStore
             return new(new SignInResolution.Refused(ErrorCodes.SignUpDisabled));
         }
 
-        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(InsertUserAndIdentitySql, parameters, transaction, cancellationToken: ct));
-        await reader.ReadAsync(ct);
-        var created = reader.GetRowParser<UserRow>()(reader);
-        var identityId = reader.GetInt64(reader.GetOrdinal(IdentityIdColumn));
-        return new(new SignInResolution.Resolved(parameters.UserId, IsNew: true, Linked: false, Epoch: 0), created, IdentityId: identityId);
+        await using var insert = Positional.Batch(connection, transaction, parameters.Command(InsertUserAndIdentitySql));
+        await using var created = await insert.ExecuteReaderAsync(ct);
+        await created.ReadAsync(ct);
+        var user = created.GetRowParser<UserRow>()(created);
+        var identityId = created.GetInt64(created.GetOrdinal(IdentityIdColumn));
+        return new(new SignInResolution.Resolved(parameters.UserId, IsNew: true, Linked: false, Epoch: 0), user, IdentityId: identityId);
     }
+
+    /// <summary>The identity added to <paramref name="existing"/>, and with <c>syncProfile</c> its profile brought, in one round trip.</summary>
+    private static async Task<Outcome> LinkAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, SignInParameters linked, UserRow existing, CancellationToken ct)
+    {
+        await using var batch = linked.Sync
+            ? Positional.Batch(connection, transaction, linked.Command(InsertIdentitySql), linked.Command(SyncLinkedUserSql))
+            : Positional.Batch(connection, transaction, linked.Command(InsertIdentitySql));
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        var identityId = reader.GetInt64(0);
+        var synced = linked.Sync && await reader.NextResultAsync(ct) ? await ReadUserAsync(reader, ct) : null;
+        return new(new SignInResolution.Resolved(existing.Id, IsNew: false, Linked: true, existing.SessionEpoch), synced ?? existing, synced is not null, identityId);
+    }
+
+    private static async Task<UserRow?> ReadUserAsync(NpgsqlDataReader reader, CancellationToken ct) =>
+        await reader.ReadAsync(ct) ? reader.GetRowParser<UserRow>()(reader) : null;
 
     /// <summary>The statements' parameters; <see cref="UserId"/> is the new user's id, or the linked user's.</summary>
     private sealed record SignInParameters(
         string ConnectorId, Guid Generation, string Subject, string Profile, string RawProfile, bool Sync,
-        string? Name, string? Avatar, string? Email, bool? EmailVerified, string? Phone, DateTimeOffset Now, Guid UserId);
+        string? Name, string? Avatar, string? Email, bool? EmailVerified, string? Phone, DateTimeOffset Now, Guid UserId)
+    {
+        /// <summary>The statement with these parameters at their places (<see cref="Param"/>), then <paramref name="more"/>.</summary>
+        public NpgsqlBatchCommand Command(string sql, params ReadOnlySpan<NpgsqlParameter> more) => Positional.Command(sql,
+        [
+            Positional.Value(ConnectorId), Positional.Value(Generation), Positional.Value(Subject), Positional.Value(Profile),
+            Positional.Value(RawProfile), Positional.Value(Sync), Positional.Value(Name), Positional.Value(Avatar),
+            Positional.Value(Email), Positional.Value(EmailVerified), Positional.Value(Phone), Positional.Value(Now),
+            Positional.Value(UserId), .. more,
+        ]);
+    }
+
+    /// <summary>
+    /// Where each parameter sits in the sign-in's statements: the order <see cref="SignInParameters.Command"/> binds
+    /// them in, then the audit row's three, which only <see cref="ReturningAuditedSql"/> takes.
+    /// </summary>
+    private static class Param
+    {
+        public const string ConnectorId = "$1", Generation = "$2", Subject = "$3", Profile = "$4", RawProfile = "$5", Sync = "$6",
+            Name = "$7", Avatar = "$8", Email = "$9", EmailVerified = "$10", Phone = "$11", Now = "$12", UserId = "$13",
+            AuditAction = "$14", AuditOutcome = "$15", AuditDetails = "$16";
+    }
 
     /// <summary>
     /// How the sign-in resolved, with the user as it stands after it (null when refused), whether its profile was synced,
