@@ -1,3 +1,4 @@
+using Connector.Host.Persistence;
 using Dapper;
 using Npgsql;
 
@@ -33,7 +34,7 @@ internal sealed class RevokedSessionStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Whether the session was signed out, as a command to run beside another read (<c>UserStore.GetUserAsync</c>).</summary>
-    public static NpgsqlBatchCommand IsRevokedCommand(string sessionId) => new(IsRevokedBatchSql) { Parameters = { new() { Value = sessionId } } };
+    public static NpgsqlBatchCommand IsRevokedCommand(string sessionId) => Positional.Command(IsRevokedBatchSql, Positional.Value(sessionId));
 
     public async Task<int> DeleteExpiredAsync(DateTimeOffset now, CancellationToken ct)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Connector.Host.Events;
+using Connector.Host.Persistence;
 using Dapper;
 using Npgsql;
 
@@ -106,7 +107,7 @@ internal sealed partial class UserStore(
     public async Task<(UserRow? User, bool Alongside)> GetUserAsync(Guid id, NpgsqlBatchCommand alongside, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var batch = new NpgsqlBatch(connection) { BatchCommands = { new NpgsqlBatchCommand(GetByIdSql) { Parameters = { new() { Value = id } } }, alongside } };
+        await using var batch = Positional.Batch(connection, null, Positional.Command(GetByIdSql, Positional.Value(id)), alongside);
         await using var reader = await batch.ExecuteReaderAsync(ct);
         var user = await reader.ReadAsync(ct) ? reader.GetRowParser<UserRow>()(reader) : null;
         await reader.NextResultAsync(ct);
