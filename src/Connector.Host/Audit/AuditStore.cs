@@ -1,4 +1,4 @@
-using System.Data;
+using Connector.Host.Persistence;
 using Dapper;
 using Npgsql;
 
@@ -18,7 +18,8 @@ internal sealed partial class AuditStore(NpgsqlDataSource dataSource)
     /// </summary>
     public const string AppendHead = "INSERT INTO audit_events (occurred_at, actor, action, target, outcome, details)";
 
-    private const string AppendSql = $"{AppendHead} VALUES (@OccurredAt, @Actor, @Action, @Target, @Outcome, @Details::jsonb)";
+    // Positional (Persistence/Positional.cs): a first sign-in appends through it, and Npgsql then sends it unparsed.
+    private const string AppendSql = $"{AppendHead} SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[])";
 
     private const string OutcomesSql = """
         SELECT target AS Target,
@@ -64,52 +65,43 @@ internal sealed partial class AuditStore(NpgsqlDataSource dataSource)
         LIMIT 1;
         """;
 
-    // The change's last statement and its COMMIT travel together: a change costs one round trip less. PostgreSQL ends
-    // the transaction, and Npgsql marks the NpgsqlTransaction completed (disposing it is then a no-op).
-    private const string AppendAndCommitSql = $"""
-        {AppendHead}
-        SELECT * FROM unnest(@OccurredAts::timestamptz[], @Actors::text[], @Actions::text[], @Targets::text[], @Outcomes::text[], @Details::jsonb[]);
-        COMMIT;
-        """;
+    /// <summary>The append of <paramref name="entries"/> as a command of a batch, for a store that sends it with its own.</summary>
+    public static NpgsqlBatchCommand AppendCommand(IReadOnlyList<AuditEntry> entries) => Positional.Command(AppendSql,
+        Positional.Value(entries.Select(entry => entry.OccurredAt).ToArray()),
+        Positional.Value(entries.Select(entry => entry.Actor).ToArray()),
+        Positional.Value(entries.Select(entry => entry.Action).ToArray()),
+        Positional.Value(entries.Select(entry => entry.Target).ToArray()),
+        Positional.Value(entries.Select(entry => entry.Outcome).ToArray()),
+        Positional.Value(entries.Select(entry => entry.Details?.ToJsonString()).ToArray()));
 
-    public static Task AppendAsync(IDbConnection connection, IDbTransaction transaction, AuditEntry entry, CancellationToken ct) =>
-        connection.ExecuteAsync(new CommandDefinition(AppendSql, Parameters(entry), transaction, cancellationToken: ct));
+    /// <summary>Appends <paramref name="entry"/> inside <paramref name="transaction"/>, or by itself without one.</summary>
+    public static async Task AppendAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, AuditEntry entry, CancellationToken ct)
+    {
+        await using var batch = Positional.Batch(connection, transaction, AppendCommand([entry]));
+        await batch.ExecuteNonQueryAsync(ct);
+    }
 
     /// <summary>
     /// Appends what the change did and commits its transaction, in one round trip: the transaction is over when this
-    /// returns, and not to be committed again.
+    /// returns, and not to be committed again. PostgreSQL ends it, and Npgsql, reading that from the server's answer,
+    /// marks the NpgsqlTransaction completed (disposing it is then a no-op).
     /// </summary>
-    public static Task AppendAndCommitAsync(IDbConnection connection, IDbTransaction transaction, IReadOnlyList<AuditEntry> entries, CancellationToken ct) =>
-        connection.ExecuteAsync(new CommandDefinition(AppendAndCommitSql, new
-        {
-            OccurredAts = entries.Select(entry => entry.OccurredAt).ToArray(),
-            Actors = entries.Select(entry => entry.Actor).ToArray(),
-            Actions = entries.Select(entry => entry.Action).ToArray(),
-            Targets = entries.Select(entry => entry.Target).ToArray(),
-            Outcomes = entries.Select(entry => entry.Outcome).ToArray(),
-            Details = entries.Select(entry => entry.Details?.ToJsonString()).ToArray(),
-        }, transaction, cancellationToken: ct));
+    public static async Task AppendAndCommitAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<AuditEntry> entries, CancellationToken ct)
+    {
+        await using var batch = Positional.Batch(connection, transaction, AppendCommand(entries), new("COMMIT"));
+        await batch.ExecuteNonQueryAsync(ct);
+    }
 
-    /// <inheritdoc cref="AppendAndCommitAsync(IDbConnection, IDbTransaction, IReadOnlyList{AuditEntry}, CancellationToken)"/>
-    public static Task AppendAndCommitAsync(IDbConnection connection, IDbTransaction transaction, AuditEntry entry, CancellationToken ct) =>
+    /// <inheritdoc cref="AppendAndCommitAsync(NpgsqlConnection, NpgsqlTransaction, IReadOnlyList{AuditEntry}, CancellationToken)"/>
+    public static Task AppendAndCommitAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, AuditEntry entry, CancellationToken ct) =>
         AppendAndCommitAsync(connection, transaction, [entry], ct);
 
     /// <summary>Records an event that belongs to no other write (a failed sign-in, say): one statement, its own transaction.</summary>
     public async Task AppendAsync(AuditEntry entry, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(AppendSql, Parameters(entry), cancellationToken: ct));
+        await AppendAsync(connection, null, entry, ct);
     }
-
-    private static object Parameters(AuditEntry entry) => new
-    {
-        entry.OccurredAt,
-        entry.Actor,
-        entry.Action,
-        entry.Target,
-        entry.Outcome,
-        Details = entry.Details?.ToJsonString(),
-    };
 
     /// <summary>Per target, how the events of <paramref name="action"/> since <paramref name="since"/> came out (targets without any are absent).</summary>
     public async Task<IReadOnlyDictionary<string, AuditOutcomeCounts>> OutcomesSinceAsync(string action, DateTimeOffset since, CancellationToken ct)

@@ -77,8 +77,7 @@ internal sealed partial class UserStore
         {ReturningSelect}
         """;
 
-    // The lock, then (another command of the same batch) the same look again: a sign-in of this subject that held it
-    // before us may have created the identity.
+    // The first sign-ins of one subject wait on each other here (UserStore.SignIn.cs, UnderLockAsync).
     private const string LockSubjectSql = $"""
         SELECT pg_advisory_xact_lock(hashtextextended({Param.ConnectorId} || E'\n' || {Param.Generation}::text || E'\n' || {Param.Subject}, 0))
         """;
@@ -96,22 +95,12 @@ internal sealed partial class UserStore
         return await reader.ReadAsync(ct) ? Read(reader) : null;
     }
 
-    /// <summary>
-    /// The user, whether the statement synced them, and the identity, when the subject has signed in before; first
-    /// without the lock, then (<paramref name="locked"/>) under it.
-    /// </summary>
+    /// <summary>The user, whether the statement synced them, and the identity, when the subject has signed in before.</summary>
     private static async Task<(UserRow User, bool Synced, long IdentityId)?> ReturningAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, SignInParameters parameters, bool locked, CancellationToken ct)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, SignInParameters parameters, CancellationToken ct)
     {
-        await using var batch = locked
-            ? Positional.Batch(connection, transaction, parameters.Command(LockSubjectSql), parameters.Command(ReturningSql))
-            : Positional.Batch(connection, transaction, parameters.Command(ReturningSql));
+        await using var batch = Positional.Batch(connection, transaction, parameters.Command(ReturningSql));
         await using var reader = await batch.ExecuteReaderAsync(ct);
-        if (locked)
-        {
-            await reader.NextResultAsync(ct); // past the lock
-        }
-
         return await reader.ReadAsync(ct) ? Read(reader) : null;
     }
 

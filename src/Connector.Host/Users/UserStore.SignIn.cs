@@ -19,10 +19,15 @@ namespace Connector.Host.Users;
 /// or create one user each, never two by a race. The audit events and the events (<see cref="SignInEvents"/>) follow
 /// in the same transaction, so a refused or failed sign-in leaves neither. When a returning sign-in has nothing more to
 /// write (the connector keeps no tokens and no sink takes its events), its statement also appends the audit row and
-/// commits by itself: one round trip (<see cref="ReturningAuditedSql"/>).
+/// commits by itself: one round trip (<see cref="ReturningAuditedSql"/>). A new user's sign-in with nothing more to
+/// write is two: the locks with the look under them (<see cref="UnderLockAsync"/>), then the insert with its audit rows
+/// and the COMMIT (<see cref="CreateAsync"/>).
 /// </summary>
 internal sealed partial class UserStore
 {
+    /// <summary>What a new user's sign-in raises: with no sink taking either, its insert also appends the audit rows and commits.</summary>
+    private static readonly string[] FirstSignInEvents = [DomainEventTypes.UserCreated, DomainEventTypes.PostSignIn];
+
     /// <summary>The column that names the identity signed in through, for what keeps the sign-in's tokens.</summary>
     private const string IdentityIdColumn = "IdentityId";
 
@@ -92,16 +97,22 @@ internal sealed partial class UserStore
         }
 
         // Not found by that statement (or it could not be used): the look without the lock is only worth it when not done.
+        // A new user with nothing to write after it is committed with its insert.
+        var createCommits = !keepsTokens && !await AnySinkTakesAsync(FirstSignInEvents, connection, ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        var known = (alone ? null : await ReturningAsync(connection, transaction, parameters, locked: false, ct))
-            ?? await ReturningAsync(connection, transaction, parameters, locked: true, ct);
+        var known = alone ? null : await ReturningAsync(connection, transaction, parameters, ct);
         var outcome = known is { } returning
             ? Returning(returning.User, returning.Synced, returning.IdentityId)
-            : await FirstSignInAsync(connection, transaction, facts, parameters, ct);
+            : await UnderLockAsync(connection, transaction, facts, parameters, createCommits ? audit : null, ct);
         if (outcome.Resolution is not SignInResolution.Resolved resolved)
         {
             await transaction.RollbackAsync(ct);
             return outcome.Resolution;
+        }
+
+        if (outcome.Committed)
+        {
+            return resolved;
         }
 
         // The provider's tokens only where the connector keeps them: a connector without storage writes no row more.
@@ -151,47 +162,79 @@ internal sealed partial class UserStore
             ? new(new SignInResolution.Refused(ErrorCodes.UserDisabled))
             : new(new SignInResolution.Resolved(user.Id, IsNew: false, Linked: false, user.SessionEpoch), user, synced, identityId);
 
-    private static async Task<Outcome> FirstSignInAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, ProviderSignInFacts facts, SignInParameters parameters, CancellationToken ct)
+    /// <summary>
+    /// The subject's lock, with a vouched-for email that email's lock too, and under them (the next commands of the same
+    /// round trip) the look again and the user to link: a sign-in of this subject, or of this email, that held them
+    /// before us may have created the identity or the user. Found, it is a returning sign-in; not, a first one. Every
+    /// sign-in takes the two locks in this order, so none can deadlock another.
+    /// </summary>
+    private static async Task<Outcome> UnderLockAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, ProviderSignInFacts facts, SignInParameters parameters,
+        SignInAuditing? committedWith, CancellationToken ct)
     {
-        if (facts.EmailVouched)
+        var linking = facts.EmailVouched && facts.Settings.AccountLinking == AccountLinkingModes.VerifiedEmail;
+        await using var batch = Positional.Batch(connection, transaction,
+        [
+            parameters.Command(LockSubjectSql),
+            .. facts.EmailVouched ? [parameters.Command(LockEmailSql)] : Array.Empty<NpgsqlBatchCommand>(),
+            parameters.Command(ReturningSql),
+            .. linking ? [parameters.Command(LinkableUserSql)] : Array.Empty<NpgsqlBatchCommand>(),
+        ]);
+        (UserRow User, bool Synced, long IdentityId)? known;
+        UserRow? linkable = null;
+        await using (var reader = await batch.ExecuteReaderAsync(ct))
         {
-            // The email's lock, and under it (the next command of the same round trip) the user to link.
-            var linking = facts.Settings.AccountLinking == AccountLinkingModes.VerifiedEmail;
-            await using var batch = linking
-                ? Positional.Batch(connection, transaction, parameters.Command(LockEmailSql), parameters.Command(LinkableUserSql))
-                : Positional.Batch(connection, transaction, parameters.Command(LockEmailSql));
-            UserRow? existing = null;
-            await using (var reader = await batch.ExecuteReaderAsync(ct))
+            await reader.NextResultAsync(ct); // past the subject's lock
+            if (facts.EmailVouched)
             {
-                if (linking && await reader.NextResultAsync(ct)) // past the lock
-                {
-                    existing = await ReadUserAsync(reader, ct);
-                }
+                await reader.NextResultAsync(ct); // past the email's
             }
 
-            if (existing is not null)
+            known = await reader.ReadAsync(ct) ? Read(reader) : null;
+            if (linking && await reader.NextResultAsync(ct))
             {
-                if (existing.Disabled)
-                {
-                    return new(new SignInResolution.Refused(ErrorCodes.UserDisabled));
-                }
-
-                return await LinkAsync(connection, transaction, parameters with { UserId = existing.Id }, existing, ct);
+                linkable = await ReadUserAsync(reader, ct);
             }
         }
 
-        if (!facts.Settings.AllowSignUp)
+        if (known is { } returning)
         {
-            return new(new SignInResolution.Refused(ErrorCodes.SignUpDisabled));
+            return Returning(returning.User, returning.Synced, returning.IdentityId);
         }
 
-        await using var insert = Positional.Batch(connection, transaction, parameters.Command(InsertUserAndIdentitySql));
+        if (linkable is not null)
+        {
+            return linkable.Disabled
+                ? new(new SignInResolution.Refused(ErrorCodes.UserDisabled))
+                : await LinkAsync(connection, transaction, parameters with { UserId = linkable.Id }, linkable, ct);
+        }
+
+        return facts.Settings.AllowSignUp
+            ? await CreateAsync(connection, transaction, parameters, committedWith, ct)
+            : new(new SignInResolution.Refused(ErrorCodes.SignUpDisabled));
+    }
+
+    /// <summary>
+    /// The new user and its identity; with <paramref name="committedWith"/> (nothing else to write after them) the audit
+    /// rows and the COMMIT follow in the same round trip.
+    /// </summary>
+    private static async Task<Outcome> CreateAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, SignInParameters parameters, SignInAuditing? committedWith, CancellationToken ct)
+    {
+        var resolved = new SignInResolution.Resolved(parameters.UserId, IsNew: true, Linked: false, Epoch: 0);
+        await using var insert = committedWith is null
+            ? Positional.Batch(connection, transaction, parameters.Command(InsertUserAndIdentitySql))
+            : Positional.Batch(connection, transaction, parameters.Command(InsertUserAndIdentitySql), AuditStore.AppendCommand([.. committedWith.Of(resolved)]), new("COMMIT"));
         await using var created = await insert.ExecuteReaderAsync(ct);
         await created.ReadAsync(ct);
         var user = created.GetRowParser<UserRow>()(created);
         var identityId = created.GetInt64(created.GetOrdinal(IdentityIdColumn));
-        return new(new SignInResolution.Resolved(parameters.UserId, IsNew: true, Linked: false, Epoch: 0), user, IdentityId: identityId);
+        while (await created.NextResultAsync(ct))
+        {
+            // Past the audit rows and the COMMIT, so that a failure of either is thrown here, not lost.
+        }
+
+        return new(resolved, user, IdentityId: identityId, Committed: committedWith is not null);
     }
 
     /// <summary>The identity added to <paramref name="existing"/>, and with <c>syncProfile</c> its profile brought, in one round trip.</summary>
@@ -239,9 +282,9 @@ internal sealed partial class UserStore
 
     /// <summary>
     /// How the sign-in resolved, with the user as it stands after it (null when refused), whether its profile was synced,
-    /// and the identity signed in through.
+    /// the identity signed in through, and whether its transaction is already committed, audit rows and all.
     /// </summary>
-    private sealed record Outcome(SignInResolution Resolution, UserRow? User = null, bool Synced = false, long? IdentityId = null);
+    private sealed record Outcome(SignInResolution Resolution, UserRow? User = null, bool Synced = false, long? IdentityId = null, bool Committed = false);
 
     /// <summary>The normalized profile as stored in <c>user_identities.profile</c>.</summary>
     private sealed record StoredProfile(string Id, string? Name, string? Avatar, string? Email, string? Phone, bool? EmailVerified)
