@@ -11,7 +11,8 @@ using Connector.Bench;
 //                   [--second-host URL]   (the two-instance point: returning sign-ins over both hosts, one database)
 //                   [--returning-only [--label TEXT]]   (only returning sign-ins, named "sign-in (returning, TEXT)":
 //                                                         scripts/bench.sh --telemetry runs it with telemetry off, then on)
-//                   [--levels 32,64]   (the concurrencies to run: 1,8,32,64, or 1,8,32 with --returning-only)
+//                   [--first-time-only [--label TEXT]]   (only first-time sign-ins, likewise: for a side-by-side of two builds)
+//                   [--levels 32,64]   (the concurrencies to run: 1,8,32,64, or 1,8,32 with either of those two)
 var options = BenchOptions.Parse(args);
 var runs = new List<Measurement>();
 var notes = new List<string>();
@@ -23,7 +24,7 @@ using var self = Process.GetCurrentProcess();
 using var hostProcess = options.HostPid > 0 ? Process.GetProcessById(options.HostPid) : null;
 
 var logto = options.Logto is { } logtoDirectory ? new LogtoScenario(logtoDirectory, options.Provider) : null;
-if (!args.Contains("--skip-engine") && !options.ReturningOnly)
+if (!args.Contains("--skip-engine") && options.OnlyKind is null)
 {
     using var engine = new EngineScenario(options.Provider);
     // Both sides warm before either is measured, as for the sign-ins (WarmUpAsync): the engine runs first and would
@@ -53,16 +54,21 @@ if (!args.Contains("--skip-engine") && !options.ReturningOnly)
     }
 }
 
-if (options.ReturningOnly)
+if (options.OnlyKind is { } only)
 {
-    using var signIn = new SignInScenario(options.Host ?? throw new ArgumentException("--returning-only needs --host"), options.Connector!);
+    using var signIn = new SignInScenario(options.Host ?? throw new ArgumentException($"--{only.Replace(' ', '-')}-only needs --host"), options.Connector!);
+    var runId = Guid.NewGuid().ToString("N")[..8];
+    var counter = 0;
     var returning = Enumerable.Range(0, 200).Select(i => $"returning-{i}").ToArray();
     await Parallel.ForEachAsync(returning, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (subject, _) => await signIn.SignInAsync(subject));
     await WarmUpAsync(signIn, returning);
-    var name = options.Label is { } label ? $"sign-in (returning, {label})" : "sign-in (returning)";
+    var name = options.Label is { } label ? $"sign-in ({only}, {label})" : $"sign-in ({only})";
+    Func<int, Task<bool>> next = only == BenchOptions.FirstTime
+        ? _ => signIn.SignInAsync($"first-{runId}-{Interlocked.Increment(ref counter)}")
+        : _ => signIn.SignInAsync(returning[Random.Shared.Next(returning.Length)]);
     foreach (var concurrency in options.Levels ?? [1, 8, 32])
     {
-        runs.Add(await LoadRunner.RunAsync(name, concurrency, warmUp, duration, _ => signIn.SignInAsync(returning[Random.Shared.Next(returning.Length)]), hostProcess));
+        runs.Add(await LoadRunner.RunAsync(name, concurrency, warmUp, duration, next, hostProcess));
         Console.Error.WriteLine($"{name} c={concurrency}: {runs[^1].PerSecond}/s, p50 {runs[^1].P50Ms} ms, p99 {runs[^1].P99Ms} ms");
     }
 
@@ -112,7 +118,7 @@ else if (options.Host is { } host)
     }
 }
 
-if (!options.ReturningOnly && options.Host is { } searchHost && options.AdminKey is { } adminKey && options.SeedUsers > 0)
+if (options.OnlyKind is null && options.Host is { } searchHost && options.AdminKey is { } adminKey && options.SeedUsers > 0)
 {
     using var search = new UserSearchScenario(searchHost, adminKey, options.Database!);
     var seeded = await search.SeedAsync(options.SeedUsers);
@@ -171,8 +177,11 @@ Console.WriteLine(markdown);
 
 internal sealed record BenchOptions(
     string Provider, int Seconds, string Out, string? Host, string? Connector, string? Database, int HostPid, string? AdminKey, int SeedUsers,
-    bool ReturningOnly, string? Label, string? Logto, int SeedAudit, string? SecondHost, int[]? Levels)
+    string? OnlyKind, string? Label, string? Logto, int SeedAudit, string? SecondHost, int[]? Levels)
 {
+    /// <summary>The sign-in kinds, as the report names them.</summary>
+    public const string FirstTime = "first time", Returning = "returning";
+
     public static BenchOptions Parse(string[] args)
     {
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
@@ -186,7 +195,7 @@ internal sealed record BenchOptions(
             int.Parse(Value("--host-pid") ?? "0", CultureInfo.InvariantCulture),
             Value("--admin-key"),
             int.Parse(Value("--seed-users") ?? "0", CultureInfo.InvariantCulture),
-            args.Contains("--returning-only"),
+            args.Contains("--returning-only") ? Returning : args.Contains("--first-time-only") ? FirstTime : null,
             Value("--label"),
             Value("--logto"),
             int.Parse(Value("--seed-audit") ?? "0", CultureInfo.InvariantCulture),
