@@ -18,7 +18,7 @@ internal sealed partial class AuditStore(NpgsqlDataSource dataSource)
     /// </summary>
     public const string AppendHead = "INSERT INTO audit_events (occurred_at, actor, action, target, outcome, details)";
 
-    // Positional (Persistence/Positional.cs): a first sign-in appends through it, and Npgsql then sends it unparsed.
+    // Positional (Persistence/Positional.cs), so Npgsql sends it unparsed; a new user's insert carries it in its own round trip.
     private const string AppendSql = $"{AppendHead} SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[])";
 
     private const string OutcomesSql = """

@@ -53,6 +53,29 @@ public sealed class WebhookDeliveryTests
     }
 
     [Fact]
+    public async Task FirstSignIn_WithAWebhookTakingOnlyUserCreated_DeliversIt_AndAuditsTheSignInOnce()
+    {
+        // No sink takes a returning sign-in's events here, yet the new user's User.Created must still reach the outbox:
+        // the insert may commit by itself only when nothing takes User.Created or PostSignIn either.
+        await using var world = await WebhookWorld.StartAsync();
+        var host = world.StartHost();
+        using var admin = host.CreateAdminClient();
+        world.Receiver.On("POST", WebhookWorld.ReceiverPath, FakeProvider.Status(204));
+        await WebhookWorld.CreateWebhookAsync(admin, world.ReceiverUrl, "User.Created");
+        await world.CreateConnectorAsync(admin, """{"sub":"ada-1","name":"Ada"}""");
+
+        await SignInThroughANewBrowserAsync(host);
+
+        await world.UntilAsync(() => world.Deliveries().Count == 1, "the User.Created event delivered");
+        var payload = JsonNode.Parse(Assert.Single(world.Deliveries()).RequestMessage!.Body!)!;
+        Assert.Equal("User.Created", payload["event"]!.GetValue<string>());
+        var userId = Assert.Single(await world.Database.QueryAsync<Guid>("SELECT id FROM users"));
+        Assert.Equal(userId, payload["userId"]!.GetValue<Guid>());
+        Assert.Equal(1, await world.Database.CountAsync(
+            $"SELECT count(*) FROM audit_events WHERE action = 'sign_in' AND outcome = 'success' AND actor = 'user:{userId}' AND (details->>'newUser')::boolean"));
+    }
+
+    [Fact]
     public async Task ReturningSignIn_AfterAWebhookTakesPostSignIn_IsDelivered()
     {
         // The first sign-in has no subscriber, so the returning one is the first to hand its event over.
